@@ -1,0 +1,166 @@
+// The hall API contract: zod schemas and the types inferred from them.
+// Imported by the hall service (to validate) and by the renderer (to type its client and forms),
+// so it must import nothing from Node or Electron.
+import { z } from 'zod';
+
+export const API_PREFIX = '/api/v1';
+
+export const ROLES = ['admin', 'clerk', 'backoffice', 'agent', 'supervisor'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const DEVICE_KINDS = ['kiosk', 'display', 'counter', 'rating'] as const;
+export const DeviceKind = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** A person's or thing's name: 1–50 characters, no control characters (DOMAIN §6). */
+export const PlainName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[a-zA-Z0-9_.-]+$/, { params: { reason: 'username_chars' } });
+
+export const Password = z.string().min(8).max(128);
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const UserView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  role: Role,
+  displayName: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const SessionUser = UserView.pick({ id: true, username: true, role: true, displayName: true });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: SessionUser,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const CreateUserRequest = z.object({
+  username: Username,
+  password: Password,
+  displayName: PlainName,
+  role: Role,
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z
+  .object({
+    displayName: PlainName.optional(),
+    role: Role.optional(),
+    active: z.boolean().optional(),
+    password: Password.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { params: { reason: 'empty_update' } });
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const CreateDeviceRequest = z.object({
+  name: PlainName,
+  kind: DeviceKind,
+});
+export type CreateDeviceRequest = z.infer<typeof CreateDeviceRequest>;
+
+export const DeviceView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: DeviceKind,
+  createdAt: z.string(),
+  tokenExpiresAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  revoked: z.boolean(),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+/** The token is shown once, here; the host keeps only its hash. */
+export const CreateDeviceResponse = z.object({
+  id: z.number().int(),
+  token: z.string(),
+  device: DeviceView,
+});
+export type CreateDeviceResponse = z.infer<typeof CreateDeviceResponse>;
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  hallName: z.string(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** Who is calling: a logged-in user or a paired device. */
+export const WhoAmI = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), user: SessionUser }),
+  z.object({ kind: z.literal('device'), device: DeviceView.pick({ id: true, name: true, kind: true }) }),
+]);
+export type WhoAmI = z.infer<typeof WhoAmI>;
+
+export const AuditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadId: z.number().int().nullable(),
+});
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+/** One rejected field: `field` is the dotted path, `code` a stable reason, `params` its numbers. */
+export const FieldIssue = z.object({
+  field: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ErrorCode = z.enum([
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'domain_rule',
+  'rate_limited',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A message pushed on the /events WebSocket. `seq` grows by one per event since host start. */
+export const HallEvent = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  at: z.string(),
+  data: z.unknown(),
+});
+export type HallEvent = z.infer<typeof HallEvent>;
