@@ -29,7 +29,7 @@ export const Username = z
   .trim()
   .min(3)
   .max(32)
-  .regex(/^[a-zA-Z0-9_.-]+$/, { params: { reason: 'username_chars' } });
+  .refine((s) => /^[a-zA-Z0-9_.-]+$/.test(s), { params: { reason: 'username_chars' } });
 
 export const Password = z.string().min(8).max(128);
 

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { FieldIssue } from './api.js';
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type Translate = (key: string, options: Record<string, unknown>) => string;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = input;
@@ -56,7 +56,7 @@ export function fieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
 /** "用户名：至少需要 3 个字符" — the field's label and the reason, in the caller's language. */
 export function describeIssue(t: Translate, issue: FieldIssue): string {
   const leaf = issue.field.split('.').pop() ?? '';
-  const label = issue.field ? t(`fields.${leaf}`, { defaultValue: leaf }) : t('fields._body');
+  const label = issue.field ? t(`fields.${leaf}`, { defaultValue: leaf }) : t('fields._body', {});
   const reason = t(`validation.${issue.code}`, { ...issue.params, defaultValue: issue.code });
   return t('validation._format', { field: label, reason });
 }

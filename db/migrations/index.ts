@@ -1,0 +1,11 @@
+// Every migration in order. A new one is a new file here, never an edit of an old one.
+import type { Db } from '../connection.js';
+import * as m0001 from './0001-foundation.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const migrations: readonly Migration[] = [m0001];

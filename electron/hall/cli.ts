@@ -1,0 +1,91 @@
+// `npm run serve`: the headless hall host (DESIGN §5). Also what the desktop app starts in a
+// utilityProcess in host mode. Prints `hall listening on http://ADDR:PORT` when ready.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../db/connection.js';
+import { DatabaseFromFutureError, migrate } from '../../db/migrate.js';
+import { ensureAdmin } from './bootstrap.js';
+import { systemClock } from './clock.js';
+import { CliError, parseHallArgs, USAGE } from './config.js';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from './demo.js';
+import { createLogger } from './logger.js';
+import { packageJsonPath, rendererDir } from './paths.js';
+import { buildHallServer } from './server.js';
+import { setSetting } from './settings/service.js';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseHallArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    process.stderr.write(`${err.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const dataDir = path.resolve(options.data);
+  mkdirSync(dataDir, { recursive: true });
+  const logger = createLogger({ level: options.logLevel, file: path.join(dataDir, 'logs', 'hall.log') });
+  const version = (JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string }).version;
+
+  const db = openDatabase(path.join(dataDir, 'hall.db'));
+  try {
+    const applied = migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  } catch (err) {
+    db.close();
+    if (err instanceof DatabaseFromFutureError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(3);
+    }
+    throw err;
+  }
+  if (options.hallCode) setSetting(db, systemClock, 'hall.code', options.hallCode);
+  const generated = await ensureAdmin(db, systemClock, options.adminPassword);
+  const demo = options.demo ? await loadDemo(db, systemClock) : null;
+
+  const { app } = await buildHallServer({ db, version, logger, rendererDir: rendererDir() });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  process.stdout.write(`hall listening on ${base}\n`);
+  printGuide(base, generated, demo);
+  logger.info({ host: options.host, port, version }, 'hall ready');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    // close() stops accepting, lets requests in flight finish, then the database is closed cleanly.
+    app
+      .close()
+      .then(() => {
+        db.close();
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function printGuide(base: string, generatedPassword: string | null, demo: Awaited<ReturnType<typeof loadDemo>> | null): void {
+  const lines = [`  工作人员登录 / staff:     ${base}/`];
+  if (generatedPassword) lines.push(`  管理员 admin 初始密码（只显示这一次）/ admin password (shown once): ${generatedPassword}`);
+  if (demo) {
+    for (const d of demo) lines.push(`  ${d.name} / ${d.page}: ${base}/${d.page}#pair=${d.token}`);
+    lines.push(`  演示账号 / demo users (${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username}(${u.role})`).join(' ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`hall failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

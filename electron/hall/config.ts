@@ -1,0 +1,88 @@
+// The headless host's command line (DESIGN §5), parsed and checked before anything starts.
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+
+export interface HallOptions {
+  data: string;
+  port: number;
+  host: string;
+  adminPassword: string | null;
+  demo: boolean;
+  countyUrl: string | null;
+  countyKey: string | null;
+  hallCode: string | null;
+  syncIntervalSeconds: number;
+  logLevel: string;
+}
+
+export class CliError extends Error {}
+
+export const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--admin-password PW] [--demo]
+                      [--county-url URL] [--county-key KEY] [--hall-code CODE] [--sync-interval SECONDS]
+                      [--log-level LEVEL]`;
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function parseHallArgs(argv: readonly string[]): HallOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: 'string', default: './data' },
+        port: { type: 'string', default: '8620' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'admin-password': { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        'county-url': { type: 'string' },
+        'county-key': { type: 'string' },
+        'hall-code': { type: 'string' },
+        'sync-interval': { type: 'string', default: '300' },
+        'log-level': { type: 'string', default: 'info' },
+      },
+    }));
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  const host = values.host!;
+  if (host !== 'localhost' && isIP(host) === 0) throw new CliError(`--host must be an IP address, got "${host}"`);
+  const adminPassword = values['admin-password'] ?? null;
+  if (adminPassword !== null && (adminPassword.length < 8 || adminPassword.length > 128)) {
+    throw new CliError('--admin-password must be 8 to 128 characters');
+  }
+  const countyUrl = values['county-url'] ?? null;
+  if (countyUrl !== null) {
+    let protocol = '';
+    try {
+      protocol = new URL(countyUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') throw new CliError(`--county-url must be an http(s) URL, got "${countyUrl}"`);
+  }
+  const hallCode = values['hall-code'] ?? null;
+  if (hallCode !== null && !/^\d{6,12}$/.test(hallCode)) throw new CliError('--hall-code must be 6 to 12 digits (the hall\'s division code)');
+  const logLevel = values['log-level']!;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new CliError(`--log-level must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  return {
+    data: values.data!,
+    port: integer('port', values.port!, 0, 65535),
+    host,
+    adminPassword,
+    demo: values.demo!,
+    countyUrl,
+    countyKey: values['county-key'] ?? null,
+    hallCode,
+    syncIntervalSeconds: integer('sync-interval', values['sync-interval']!, 10, 86_400),
+    logLevel,
+  };
+}

@@ -1,0 +1,16 @@
+// What every feature's routes get: the database, the clock, the event hub and a way to add routes.
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/connection.js';
+import type { Clock } from './clock.js';
+import type { EventHub } from './events/hub.js';
+import type { RouteSpec } from './http/route.js';
+
+export interface HallContext {
+  db: Db;
+  clock: Clock;
+  events: EventHub;
+  version: string;
+  app: FastifyInstance;
+  routes: RouteSpec[];
+  route<B, P, Q>(spec: RouteSpec<B, P, Q>): void;
+}

@@ -1,0 +1,97 @@
+// Paired terminals (kiosk, display, counter, rating pad): each gets a random token, shown once.
+import type { Db } from '../../../db/connection.js';
+import { all, get, run, sql } from '../../../db/sql.js';
+import type { CreateDeviceRequest, CreateDeviceResponse, DeviceKind, DeviceView } from '../../contract/api.js';
+import { appendAudit } from '../audit/chain.js';
+import type { Clock } from '../clock.js';
+import { conflict, notFound } from '../http/errors.js';
+import type { Actor } from '../http/principal.js';
+import { getSetting } from '../settings/service.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+
+interface DeviceRow {
+  id: number;
+  name: string;
+  kind: DeviceKind;
+  created_at: string;
+  token_expires_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+const toView = (r: DeviceRow): DeviceView => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  createdAt: r.created_at,
+  tokenExpiresAt: r.token_expires_at,
+  lastSeenAt: r.last_seen_at,
+  revoked: r.revoked_at !== null,
+});
+
+const DEVICE_COLUMNS = sql`id, name, kind, created_at, token_expires_at, last_seen_at, revoked_at`;
+
+export function listDevices(db: Db): { rows: DeviceView[]; total: number } {
+  const rows = all<DeviceRow>(db, sql`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY id`).map(toView);
+  return { rows, total: rows.length };
+}
+
+export function findDevice(db: Db, id: number): DeviceView | undefined {
+  const row = get<DeviceRow>(db, sql`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ${id}`);
+  return row && toView(row);
+}
+
+function tokenExpiry(db: Db, now: Date): string {
+  return new Date(now.getTime() + getSetting(db, 'devices.tokenDays') * 86_400_000).toISOString();
+}
+
+export function createDevice(db: Db, clock: Clock, actor: Actor, input: CreateDeviceRequest): CreateDeviceResponse {
+  const token = newToken();
+  return db.transaction(() => {
+    const now = clock.now();
+    const { lastInsertRowid } = run(
+      db,
+      sql`INSERT INTO devices (name, kind, token_hash, token_expires_at, created_at, created_by)
+          VALUES (${input.name}, ${input.kind}, ${hashToken(token)}, ${tokenExpiry(db, now)}, ${now.toISOString()},
+                  ${actor.kind === 'user' ? actor.id : null})`,
+    );
+    const id = Number(lastInsertRowid);
+    appendAudit(db, actor, now, { action: 'device-create', entity: 'device', entityId: id, after: input.kind, detail: { name: input.name } });
+    return { id, token, device: findDevice(db, id)! };
+  }).immediate();
+}
+
+export function revokeDevice(db: Db, clock: Clock, actor: Actor, id: number): DeviceView {
+  return db.transaction(() => {
+    const before = findDevice(db, id);
+    if (!before) throw notFound();
+    if (before.revoked) throw conflict('device_revoked');
+    const now = clock.now();
+    run(db, sql`UPDATE devices SET revoked_at = ${now.toISOString()} WHERE id = ${id}`);
+    appendAudit(db, actor, now, { action: 'device-revoke', entity: 'device', entityId: id, before: 'active', after: 'revoked' });
+    return findDevice(db, id)!;
+  }).immediate();
+}
+
+/** A new token for the same device (re-pairing); the old token stops working at once. */
+export function reissueDeviceToken(db: Db, clock: Clock, actor: Actor, id: number): CreateDeviceResponse {
+  const token = newToken();
+  return db.transaction(() => {
+    const before = findDevice(db, id);
+    if (!before) throw notFound();
+    const now = clock.now();
+    run(
+      db,
+      sql`UPDATE devices SET token_hash = ${hashToken(token)}, token_expires_at = ${tokenExpiry(db, now)}, revoked_at = NULL
+          WHERE id = ${id}`,
+    );
+    appendAudit(db, actor, now, {
+      action: 'device-token-reissue',
+      entity: 'device',
+      entityId: id,
+      before: before.revoked ? 'revoked' : 'active',
+      after: 'active',
+    });
+    return { id, token, device: findDevice(db, id)! };
+  }).immediate();
+}

@@ -1,0 +1,84 @@
+// One typed definition per endpoint: who may call it, the zod schemas of its input, its handler.
+// Every definition is validated the same way and listed in /openapi.json.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { API_PREFIX } from '../../contract/api.js';
+import { fieldIssues } from '../../contract/field-issues.js';
+import { validationError } from './errors.js';
+import { actorOf, type Actor, type Allow, type Principal } from './principal.js';
+import { pickLanguage, type Language } from './i18n.js';
+
+export interface RouteContext<B, P, Q> {
+  body: B;
+  params: P;
+  query: Q;
+  principal: Principal | null;
+  actor: Actor;
+  lang: Language;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<B = unknown, P = unknown, Q = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below /api/v1, fastify style (`/users/:id`). */
+  url: string;
+  summary: string;
+  allow: Allow;
+  body?: z.ZodType<B>;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  response?: z.ZodType;
+  /** Success status; 200 unless set. 204 sends no body. */
+  status?: number;
+  tag: string;
+  handler(ctx: RouteContext<B, P, Q>): unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    allow?: Allow;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, input: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
+  if (!result.success) throw validationError(fieldIssues(result.error, input));
+  return result.data;
+}
+
+export function clientAddress(request: FastifyRequest): string {
+  return request.ip;
+}
+
+export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], spec: RouteSpec<B, P, Q>): void {
+  registry.push(spec as RouteSpec);
+  app.route({
+    method: spec.method,
+    url: API_PREFIX + spec.url,
+    config: { allow: spec.allow },
+    handler: async (request, reply) => {
+      const params = parse(spec.params, request.params, 'params');
+      const query = parse(spec.query, request.query, 'query');
+      const body = parse(spec.body, request.body, 'body');
+      const principal = request.principal;
+      const result = await spec.handler({
+        body,
+        params,
+        query,
+        principal,
+        actor: actorOf(principal, clientAddress(request)),
+        lang: pickLanguage(request.headers['accept-language']),
+        request,
+        reply,
+      });
+      const status = spec.status ?? 200;
+      if (status === 204) return reply.code(204).send();
+      return reply.code(status).send(result);
+    },
+  });
+}

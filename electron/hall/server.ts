@@ -1,0 +1,78 @@
+// Builds the hall service: one Fastify instance with every feature's routes, the events socket,
+// the OpenAPI description and the built renderer. Plain Node: it never imports Electron.
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { API_PREFIX, HealthResponse } from '../contract/api.js';
+import type { Db } from '../../db/connection.js';
+import { schemaVersion } from '../../db/migrate.js';
+import { registerAuditRoutes } from './audit/routes.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { systemClock, type Clock } from './clock.js';
+import type { HallContext } from './context.js';
+import { registerDeviceRoutes } from './devices/routes.js';
+import { EventHub } from './events/hub.js';
+import { registerEventRoutes } from './events/routes.js';
+import { installAuthHook } from './http/auth-hook.js';
+import { installCors } from './http/cors.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { openApiDocument } from './http/openapi.js';
+import { addRoute, type RouteSpec } from './http/route.js';
+import { installStatic } from './http/static.js';
+import { getSetting } from './settings/service.js';
+import { registerUserRoutes } from './users/routes.js';
+
+export interface HallServerOptions {
+  db: Db;
+  version: string;
+  clock?: Clock;
+  logger?: Logger | false;
+  rendererDir?: string | null;
+}
+
+export async function buildHallServer(options: HallServerOptions): Promise<{ app: FastifyInstance; hall: HallContext }> {
+  const { db, version } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: 2 * 1024 * 1024,
+    // Stop waiting for a silent client; a LAN request takes milliseconds.
+    requestTimeout: 60_000,
+    forceCloseConnections: true,
+  });
+  const routes: RouteSpec[] = [];
+  const hall: HallContext = {
+    db,
+    clock,
+    version,
+    app,
+    routes,
+    events: new EventHub(clock),
+    route: (spec) => addRoute(app, routes, spec),
+  };
+
+  installCors(app);
+  installErrorHandling(app);
+  installAuthHook(app, db, clock);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  hall.route({
+    method: 'GET',
+    url: '/health',
+    tag: 'system',
+    summary: 'Is the host up; its version and database schema version',
+    allow: 'public',
+    response: HealthResponse,
+    handler: () => ({ ok: true, version, schemaVersion: schemaVersion(db), hallName: getSetting(db, 'hall.name') }),
+  });
+  registerAuthRoutes(hall);
+  registerUserRoutes(hall);
+  registerDeviceRoutes(hall);
+  registerAuditRoutes(hall);
+  registerEventRoutes(app, db, clock, hall.events);
+
+  app.get(`${API_PREFIX}/openapi.json`, { config: { allow: 'public' } }, () => openApiDocument(routes, version));
+
+  if (options.rendererDir) await installStatic(app, options.rendererDir);
+  return { app, hall };
+}

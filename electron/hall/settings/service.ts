@@ -1,0 +1,31 @@
+// Hall settings: typed keys with defaults, stored as JSON in the settings table.
+import type { Db } from '../../../db/connection.js';
+import { get, run, sql } from '../../../db/sql.js';
+import type { Clock } from '../clock.js';
+
+export const SETTING_DEFAULTS = {
+  'hall.name': '乡镇便民服务中心',
+  'hall.code': '000000000',
+  /** A staff login lasts one working day. */
+  'auth.sessionHours': 12,
+  /** A paired terminal's token lasts a year, then the admin pairs it again. */
+  'devices.tokenDays': 365,
+  /** --demo only: the demo terminals' pairing links as JSON, so every demo start can print them. */
+  'demo.pairing': '',
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
+
+export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  const row = get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
+  return (row ? JSON.parse(row.value) : SETTING_DEFAULTS[key]) as SettingValue<K>;
+}
+
+export function setSetting<K extends SettingKey>(db: Db, clock: Clock, key: K, value: SettingValue<K>): void {
+  run(
+    db,
+    sql`INSERT INTO settings (key, value, updated_at) VALUES (${key}, ${JSON.stringify(value)}, ${clock.now().toISOString()})
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+}
