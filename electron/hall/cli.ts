@@ -44,14 +44,7 @@ async function main(): Promise<void> {
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
   const { app } = await buildHallServer({ db, version, logger, rendererDir: rendererDir() });
-  await app.listen({ host: options.host, port: options.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  process.stdout.write(`hall listening on ${base}\n`);
-  printGuide(base, generated, demo);
-  logger.info({ host: options.host, port, version }, 'hall ready');
-
+  // Handlers go in before the ready line: a signal that comes with no handler kills the process outright.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -73,16 +66,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  // One write, so a reader that waits for the ready line also has the guide below it.
+  process.stdout.write(`hall listening on ${base}\n${guide(base, generated, demo)}`);
+  logger.info({ host: options.host, port, version }, 'hall ready');
+
 }
 
-function printGuide(base: string, generatedPassword: string | null, demo: Awaited<ReturnType<typeof loadDemo>> | null): void {
+function guide(base: string, generatedPassword: string | null, demo: Awaited<ReturnType<typeof loadDemo>> | null): string {
   const lines = [`  工作人员登录 / staff:     ${base}/`];
   if (generatedPassword) lines.push(`  管理员 admin 初始密码（只显示这一次）/ admin password (shown once): ${generatedPassword}`);
   if (demo) {
     for (const d of demo) lines.push(`  ${d.name} / ${d.page}: ${base}/${d.page}#pair=${d.token}`);
     lines.push(`  演示账号 / demo users (${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username}(${u.role})`).join(' ')}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((err: unknown) => {

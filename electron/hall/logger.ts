@@ -27,8 +27,10 @@ export function pathOnly(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
+// Synchronous writes: a line is on disk before the next request, so a killed host leaves a complete
+// log, and an early exit (a refused database) cannot race an unopened stream.
 export function createLogger(options: { level?: string; file?: string | null }): Logger {
-  const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : pino.destination(2);
+  const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: true }) : pino.destination(2);
   return pino(
     {
       level: options.level ?? 'info',

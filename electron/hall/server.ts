@@ -38,7 +38,8 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     bodyLimit: 2 * 1024 * 1024,
     // Stop waiting for a silent client; a LAN request takes milliseconds.
     requestTimeout: 60_000,
-    forceCloseConnections: true,
+    // On close, drop idle keep-alive connections but let requests in flight finish.
+    forceCloseConnections: 'idle',
   });
   const routes: RouteSpec[] = [];
   const hall: HallContext = {
@@ -51,6 +52,14 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     route: (spec) => addRoute(app, routes, spec),
   };
 
+  // While closing, answers carry `Connection: close` so kept-alive sockets do not hold the exit up.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   installCors(app);
   installErrorHandling(app);
   installAuthHook(app, db, clock);

@@ -1,0 +1,136 @@
+// The headless host as a real process: the command line of DESIGN §5, the ready line, SIGTERM.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = path.resolve('dist/electron/hall/cli.js');
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hall-proc-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function startHost(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; base: string; stdout: () => string }> {
+  const child = spawn(process.execPath, [CLI, '--port', '0', ...args]);
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line in 20 s; stdout: ${out} stderr: ${err}`)), 20_000);
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^hall listening on (http:\/\/\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, base: m[1]!, stdout: () => out });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before ready: ${err}`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+});
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run serve', () => {
+  it('prints the ready line, a one-time admin password, and stops cleanly on SIGTERM', async () => {
+    const data = tempDir();
+    const { child, base, stdout } = await startHost(['--data', data]);
+    const password = /admin password \(shown once\): (\S+)/.exec(stdout())?.[1];
+    expect(password).toBeTruthy();
+    const health = await (await fetch(`${base}/api/v1/health`)).json();
+    expect(health).toMatchObject({ ok: true, schemaVersion: 1 });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // A clean close checkpoints the WAL into the database file and removes it.
+    expect(existsSync(path.join(data, 'hall.db-wal'))).toBe(false);
+    const db = new Database(path.join(data, 'hall.db'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    // The log has the requests but no token and no password.
+    const log = readFileSync(path.join(data, 'logs', 'hall.log'), 'utf8');
+    expect(log).toContain('/api/v1/auth/login');
+    expect(log).not.toContain(password!);
+  });
+
+  it('does not print the admin password again on the next start, and --demo prints terminal links', async () => {
+    const data = tempDir();
+    const first = await startHost(['--data', data, '--admin-password', 'chosen-pass-1', '--demo']);
+    expect(first.stdout()).not.toContain('shown once');
+    expect(first.stdout()).toMatch(/\/kiosk#pair=[A-Za-z0-9_-]{43}/);
+    const done = exitOf(first.child);
+    first.child.kill('SIGINT');
+    expect(await done).toBe(0);
+    const second = await startHost(['--data', data, '--demo']);
+    expect(second.stdout()).not.toContain('shown once');
+    const me = await fetch(`${second.base}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${/\/kiosk#pair=(\S+)/.exec(second.stdout())![1]}` },
+    });
+    expect((await me.json()).device.kind).toBe('kiosk');
+    const stopped = exitOf(second.child);
+    second.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+
+  it('finishes a request in flight before exiting on SIGTERM', async () => {
+    const data = tempDir();
+    const { child, base } = await startHost(['--data', data, '--admin-password', 'chosen-pass-1']);
+    // A login takes a scrypt hash (tens of ms): send it and SIGTERM while it runs.
+    const pending = fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'chosen-pass-1' }),
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect((await pending).status).toBe(200);
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses bad arguments with the reason and exit code 2', () => {
+    for (const args of [['--port', 'eighty'], ['--host', 'not an ip'], ['--admin-password', 'short'], ['--bogus']]) {
+      const res = spawnSync(process.execPath, [CLI, '--data', tempDir(), ...args], { encoding: 'utf8' });
+      expect({ args, status: res.status }).toEqual({ args, status: 2 });
+      expect(res.stderr).toContain('usage: npm run serve');
+    }
+  });
+
+  it('refuses a database from a newer version of the program, changing nothing', () => {
+    const data = tempDir();
+    const file = path.join(data, 'hall.db');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    const res = spawnSync(process.execPath, [CLI, '--data', data], { encoding: 'utf8' });
+    expect(res.status).toBe(3);
+    expect(res.stderr).toContain('数据库版本 99');
+    expect(res.stderr).toContain('newer than this program');
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(99);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+    after.close();
+    expect(readdirSync(data).filter((f) => f.startsWith('hall.db'))).toContain('hall.db');
+  });
+});

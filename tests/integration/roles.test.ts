@@ -1,0 +1,85 @@
+// Deny by default: every route × every kind of caller. The expectations are written out here by hand,
+// not read from the routes, so a route that lets in the wrong caller fails this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
+
+const CALLERS = ['anonymous', 'admin', 'clerk', 'backoffice', 'agent', 'supervisor', 'device:kiosk', 'device:display', 'device:counter', 'device:rating'] as const;
+type CallerName = (typeof CALLERS)[number];
+
+const EVERYONE: CallerName[] = [...CALLERS];
+const SIGNED_IN: CallerName[] = CALLERS.filter((c) => c !== 'anonymous');
+const ADMIN: CallerName[] = ['admin'];
+
+/** method + path (with :id of a record that does not exist, so nothing changes) → who gets through. */
+const EXPECTED: Record<string, CallerName[]> = {
+  'GET /health': EVERYONE,
+  'POST /auth/login': EVERYONE,
+  'POST /auth/logout': SIGNED_IN,
+  'GET /auth/me': SIGNED_IN,
+  'GET /users': ADMIN,
+  'GET /users/:id': ADMIN,
+  'POST /users': ADMIN,
+  'PATCH /users/:id': ADMIN,
+  'GET /devices': ADMIN,
+  'POST /devices': ADMIN,
+  'POST /devices/:id/revoke': ADMIN,
+  'POST /devices/:id/token': ADMIN,
+  'GET /audit/verify': ADMIN,
+};
+
+let h: TestHall;
+const tokens = new Map<CallerName, string>();
+
+beforeAll(async () => {
+  h = await startHall();
+  const admin = await h.login('admin', ADMIN_PASSWORD);
+  tokens.set('admin', admin);
+  for (const role of ['clerk', 'backoffice', 'agent', 'supervisor'] as const) tokens.set(role, await h.userToken(role));
+  for (const kind of ['kiosk', 'display', 'counter', 'rating'] as const) {
+    const res = await h.api('POST', '/devices', { token: admin, body: { name: `test ${kind}`, kind } });
+    tokens.set(`device:${kind}`, res.body.token);
+  }
+});
+afterAll(() => h.close());
+
+describe('role denial matrix', () => {
+  it('covers every registered route', () => {
+    const registered = h.hall.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [route, allowed] of Object.entries(EXPECTED)) {
+    const [method, path] = route.split(' ') as [string, string];
+    // Logging out would end the caller's session for the rows after it; it runs last per caller below.
+    if (route === 'POST /auth/logout') continue;
+    it(`${route}`, async () => {
+      for (const caller of CALLERS) {
+        const token = caller === 'anonymous' ? undefined : tokens.get(caller);
+        const res = await h.api(method, path.replace(':id', '999999'), { token, body: method === 'GET' ? undefined : {} });
+        const expected = allowed.includes(caller) ? 'through' : caller === 'anonymous' ? 401 : 403;
+        const got = res.status === 401 || res.status === 403 ? res.status : 'through';
+        expect({ caller, got }).toEqual({ caller, got: expected });
+        if (got !== 'through') expect(res.body.error.code).toBe(got === 401 ? 'unauthorized' : 'forbidden');
+      }
+    });
+  }
+
+  it('POST /auth/logout', async () => {
+    for (const caller of CALLERS) {
+      const token = caller === 'anonymous' ? undefined : tokens.get(caller);
+      const res = await h.api('POST', '/auth/logout', { token });
+      expect({ caller, status: res.status }).toEqual({ caller, status: caller === 'anonymous' ? 401 : 204 });
+    }
+  });
+
+  it('answers an unknown API path with a 404 in the error shape', async () => {
+    const res = await h.api('GET', '/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+
+  it('treats a malformed Authorization header as no token', async () => {
+    const res = await fetch(`${h.base}/api/v1/users`, { headers: { authorization: 'Basic abc' } });
+    expect(res.status).toBe(401);
+  });
+});
