@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, parseHallArgs } from '../../electron/hall/config.js';
+
+describe('parseHallArgs', () => {
+  it('has the defaults of DESIGN §5', () => {
+    expect(parseHallArgs([])).toEqual({
+      data: './data',
+      port: 8620,
+      host: '127.0.0.1',
+      adminPassword: null,
+      demo: false,
+      countyUrl: null,
+      countyKey: null,
+      hallCode: null,
+      syncIntervalSeconds: 300,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every flag', () => {
+    const o = parseHallArgs([
+      '--data', '/srv/hall', '--port', '9000', '--host', '0.0.0.0', '--admin-password', 'secret-pw', '--demo',
+      '--county-url', 'https://county.example/api', '--county-key', 'k', '--hall-code', '320722100', '--sync-interval', '60',
+    ]);
+    expect(o).toMatchObject({ data: '/srv/hall', port: 9000, host: '0.0.0.0', adminPassword: 'secret-pw', demo: true, countyUrl: 'https://county.example/api', countyKey: 'k', hallCode: '320722100', syncIntervalSeconds: 60 });
+  });
+
+  it.each([
+    [['--port', '70000'], /--port/],
+    [['--port', '-1'], /port/],
+    [['--host', 'example.com'], /--host/],
+    [['--admin-password', '1234'], /--admin-password/],
+    [['--county-url', 'ftp://x'], /--county-url/],
+    [['--hall-code', 'abc'], /--hall-code/],
+    [['--sync-interval', '1'], /--sync-interval/],
+    [['--unknown'], /unknown/i],
+    [['extra'], /positional|unexpected/i],
+  ])('refuses %j naming the flag', (args, message) => {
+    expect(() => parseHallArgs(args)).toThrow(CliError);
+    expect(() => parseHallArgs(args)).toThrow(message);
+  });
+});
