@@ -1,6 +1,7 @@
 // Every migration in order. A new one is a new file here, never an edit of an old one.
 import type { Db } from '../connection.js';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-queue.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];

@@ -66,6 +66,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // In Electron's utilityProcess (host mode) the main process asks by message: on Windows a kill
+  // would end the process without closing the database.
+  const parentPort = (process as NodeJS.Process & { parentPort?: { on(event: 'message', cb: (e: { data: unknown }) => void): void } }).parentPort;
+  parentPort?.on('message', (e) => {
+    if ((e.data as { type?: string } | null)?.type === 'hall:shutdown') stop('hall:shutdown');
+  });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

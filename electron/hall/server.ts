@@ -21,6 +21,10 @@ import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
 import { registerUserRoutes } from './users/routes.js';
+import { closePastDays } from './queue/day-end.js';
+import { registerRatingRoutes } from './queue/rating-routes.js';
+import { registerQueueSetupRoutes } from './queue/setup-routes.js';
+import { registerTicketRoutes } from './queue/ticket-routes.js';
 
 export interface HallServerOptions {
   db: Db;
@@ -78,10 +82,30 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerUserRoutes(hall);
   registerDeviceRoutes(hall);
   registerAuditRoutes(hall);
+  registerQueueSetupRoutes(hall);
+  registerTicketRoutes(hall);
+  registerRatingRoutes(hall);
   registerEventRoutes(app, db, clock, hall.events);
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { allow: 'public' } }, () => openApiDocument(routes, version));
 
   if (options.rendererDir) await installStatic(app, options.rendererDir);
+
+  // Day end: close past business days at start and then each minute (the date turns at midnight).
+  const closeDays = () => {
+    try {
+      const closed = closePastDays(db, clock);
+      if (closed.length) {
+        app.log.info({ closed }, 'business days closed');
+        hall.events.publish('queue.day-closed', { days: closed });
+      }
+    } catch (err) {
+      app.log.error({ err }, 'day end failed; will retry');
+    }
+  };
+  closeDays();
+  const dayTimer = setInterval(closeDays, 60_000);
+  dayTimer.unref();
+  app.addHook('onClose', async () => clearInterval(dayTimer));
   return { app, hall };
 }

@@ -1,12 +1,13 @@
 // The headless host as a real process: the command line of DESIGN §5, the ready line, SIGTERM.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, startHostProcess } from './support/host-process.js';
+import { latestVersion } from '../../db/migrate.js';
 
-const CLI = path.resolve('dist/electron/hall/cli.js');
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -15,24 +16,7 @@ function tempDir(): string {
   return dir;
 }
 
-function startHost(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; base: string; stdout: () => string }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args]);
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 20 s; stdout: ${out} stderr: ${err}`)), 20_000);
-    child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /^hall listening on (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, base: m[1]!, stdout: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code} before ready: ${err}`)));
-  });
-}
+const startHost = startHostProcess;
 
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -52,7 +36,7 @@ describe('npm run serve', () => {
     const password = /admin password \(shown once\): (\S+)/.exec(stdout())?.[1];
     expect(password).toBeTruthy();
     const health = await (await fetch(`${base}/api/v1/health`)).json();
-    expect(health).toMatchObject({ ok: true, schemaVersion: 1 });
+    expect(health).toMatchObject({ ok: true, schemaVersion: latestVersion() });
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,11 +1,14 @@
 // Hall settings: typed keys with defaults, stored as JSON in the settings table.
 import type { Db } from '../../../db/connection.js';
 import { get, run, sql } from '../../../db/sql.js';
+import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 
 export const SETTING_DEFAULTS = {
   'hall.name': '乡镇便民服务中心',
   'hall.code': '000000000',
+  /** Business days, hours and day end are reckoned in the hall's own time zone. */
+  'hall.timeZone': 'Asia/Shanghai',
   /** A staff login lasts one working day. */
   'auth.sessionHours': 12,
   /** A paired terminal's token lasts a year, then the admin pairs it again. */
@@ -23,6 +26,18 @@ export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K
 }
 
 export function setSetting<K extends SettingKey>(db: Db, clock: Clock, key: K, value: SettingValue<K>): void {
+  setJsonSetting(db, clock, key, value);
+}
+
+/** A structured setting (a JSON object checked by its schema); the fallback when unset or unreadable. */
+export function getJsonSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const row = get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
+  if (!row) return fallback;
+  const parsed = schema.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : fallback;
+}
+
+export function setJsonSetting(db: Db, clock: Clock, key: string, value: unknown): void {
   run(
     db,
     sql`INSERT INTO settings (key, value, updated_at) VALUES (${key}, ${JSON.stringify(value)}, ${clock.now().toISOString()})

@@ -1,0 +1,269 @@
+// The one-window queue (DOMAIN §7): categories, windows, tickets, the public queue state, settings,
+// appointments and ratings. Shared by the hall service and the renderer; zod only.
+import { z } from 'zod';
+import { PlainName } from './api.js';
+
+export const PRIORITY_KINDS = ['elderly', 'disabled', 'military', 'pregnant', 'appointment'] as const;
+export const PriorityKind = z.enum(PRIORITY_KINDS);
+export type PriorityKind = z.infer<typeof PriorityKind>;
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred', 'expired'] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const TICKET_ACTIONS = ['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export const CategoryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(8)
+  .refine((s) => /^[A-Z][A-Z0-9]*$/.test(s), { params: { reason: 'category_code_chars' } });
+
+export const CreateCategoryRequest = z.object({
+  code: CategoryCode,
+  name: PlainName,
+  /** Letters printed before the number: `A` → A001. */
+  prefix: z
+    .string()
+    .trim()
+    .min(1)
+    .max(3)
+    .refine((s) => /^[A-Z]+$/.test(s), { params: { reason: 'prefix_chars' } }),
+  description: z.string().trim().max(200).default(''),
+  /** Tickets per business day; null for no limit. */
+  dailyLimit: z.number().int().min(1).max(9999).nullable().default(null),
+  priorityAllowed: z.boolean().default(true),
+  /** The catalogue item whose guide the slip's QR code opens (optional). */
+  itemCode: z.string().trim().max(64).nullable().default(null),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequest>;
+
+export const UpdateCategoryRequest = CreateCategoryRequest.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
+
+export const CategoryView = z.object({
+  code: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  description: z.string(),
+  dailyLimit: z.number().int().nullable(),
+  priorityAllowed: z.boolean(),
+  itemCode: z.string().nullable(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+});
+export type CategoryView = z.infer<typeof CategoryView>;
+
+export const WINDOW_STATUSES = ['open', 'paused', 'closed'] as const;
+export type WindowStatus = (typeof WINDOW_STATUSES)[number];
+
+export const CreateWindowRequest = z.object({
+  number: z.number().int().min(1).max(999),
+  name: PlainName,
+  /** The categories this window serves, in the order it calls them. */
+  categoryCodes: z.array(CategoryCode).min(1).max(20),
+  /** The rating pad beside this window (a device of kind rating), if any. */
+  ratingDeviceId: z.number().int().positive().nullable().default(null),
+});
+export type CreateWindowRequest = z.infer<typeof CreateWindowRequest>;
+
+export const UpdateWindowRequest = CreateWindowRequest.omit({ number: true }).partial().extend({ active: z.boolean().optional() });
+export type UpdateWindowRequest = z.infer<typeof UpdateWindowRequest>;
+
+export const WindowView = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  name: z.string(),
+  categoryCodes: z.array(z.string()),
+  status: z.enum(WINDOW_STATUSES),
+  clerk: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+  ratingDeviceId: z.number().int().nullable(),
+  active: z.boolean(),
+});
+export type WindowView = z.infer<typeof WindowView>;
+
+export const IssueTicketRequest = z.object({
+  categoryCode: CategoryCode.optional(),
+  priority: PriorityKind.exclude(['appointment']).optional(),
+  /** Check-in of a booked appointment: the category and priority come from the booking. */
+  appointmentCode: z
+    .string()
+    .trim()
+    .refine((s) => /^\d{6}$/.test(s), { params: { reason: 'appointment_code_format' } })
+    .optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const TicketView = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  status: TicketStatus,
+  priority: PriorityKind.nullable(),
+  priorityConfirmed: z.boolean(),
+  businessDay: z.string(),
+  arrivedAt: z.string(),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  servingAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  callCount: z.number().int(),
+  windowId: z.number().int().nullable(),
+  windowNumber: z.number().int().nullable(),
+  itemsHandled: z.array(z.string()),
+  transferredFrom: z.number().int().nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+/** What the kiosk gets back after the ticket is committed; the slip is printed from it. */
+export const IssuedTicket = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  priority: PriorityKind.nullable(),
+  ahead: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+  businessDay: z.string(),
+  issuedAt: z.string(),
+  hallName: z.string(),
+  /** Where the slip's QR code points: the item guide on the host, or the hall's home page. */
+  guideUrl: z.string(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const CompleteTicketRequest = z.object({
+  itemCodes: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+});
+export const StartTicketRequest = z.object({ priorityConfirmed: z.boolean().optional() });
+export const TransferTicketRequest = z.union([
+  z.object({ categoryCode: CategoryCode }).strict(),
+  z.object({ windowId: z.number().int().positive() }).strict(),
+]);
+export type TransferTicketRequest = z.infer<typeof TransferTicketRequest>;
+
+export const CallEntry = z.object({
+  ticketId: z.number().int(),
+  number: z.string(),
+  windowNumber: z.number().int(),
+  windowName: z.string(),
+  calledAt: z.string(),
+  callCount: z.number().int(),
+});
+export type CallEntry = z.infer<typeof CallEntry>;
+
+export const QueueState = z.object({
+  businessDay: z.string(),
+  open: z.boolean(),
+  categories: z.array(
+    z.object({ code: z.string(), name: z.string(), description: z.string(), waiting: z.number().int(), priorityAllowed: z.boolean(), soldOut: z.boolean() }),
+  ),
+  /** Tickets being called right now (called, not yet serving), newest first. */
+  calling: z.array(CallEntry),
+  /** The last calls, newest first, for the display's history column. */
+  recent: z.array(CallEntry),
+  notice: z.string(),
+});
+export type QueueState = z.infer<typeof QueueState>;
+
+const HHMM = z.string().refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { params: { reason: 'time_format' } });
+
+export const QueueSettings = z.object({
+  /** Business hours in the hall's time zone; tickets are issued only within them. */
+  openTime: HHMM,
+  closeTime: HHMM,
+  /** ISO weekdays (1 = Monday) the hall opens. */
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  /** `{number}` and `{window}` are replaced: 请 {number} 号到 {window} 号窗口办理. */
+  announcementTemplate: z.string().trim().min(1).max(100),
+  announceRepeat: z.number().int().min(1).max(3),
+  /** digits: "A 零 一 二"; natural: "A 十二". */
+  numberReading: z.enum(['digits', 'natural']),
+  slipWidthMm: z.union([z.literal(58), z.literal(80)]),
+  /** html: the system/browser print dialog or silent print; escpos: raw to a network thermal printer. */
+  printMode: z.enum(['html', 'escpos']),
+  printerHost: z.string().trim().max(255),
+  printerPort: z.number().int().min(1).max(65535),
+  printerName: z.string().trim().max(255),
+  noticeLine: z.string().trim().max(200),
+  /** Minutes a finished ticket may still be rated on the pad. */
+  ratingWindowMinutes: z.number().int().min(1).max(60),
+});
+export type QueueSettings = z.infer<typeof QueueSettings>;
+
+export const RATING_INDICATORS = ['overall', 'efficiency', 'skill', 'attitude'] as const;
+
+export const RatingRequest = z
+  .object({
+    ticketId: z.number().int().positive().optional(),
+    caseId: z.number().int().positive().optional(),
+    level: z.number().int().min(1).max(5),
+    indicators: z
+      .object({
+        overall: z.number().int().min(1).max(5),
+        efficiency: z.number().int().min(1).max(5),
+        skill: z.number().int().min(1).max(5),
+        attitude: z.number().int().min(1).max(5),
+      })
+      .partial()
+      .optional(),
+    comment: z.string().trim().max(500).optional(),
+  })
+  .refine((r) => r.ticketId !== undefined || r.caseId !== undefined, { params: { reason: 'rating_target' } });
+export type RatingRequest = z.infer<typeof RatingRequest>;
+
+export const RatingView = z.object({
+  id: z.number().int(),
+  ticketId: z.number().int().nullable(),
+  caseId: z.number().int().nullable(),
+  level: z.number().int(),
+  bad: z.boolean(),
+  windowNumber: z.number().int().nullable(),
+  clerkName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RatingView = z.infer<typeof RatingView>;
+
+/** The ticket that the pad beside a window should ask about now, if any. */
+export const PendingRating = z.object({
+  ticket: z.object({ id: z.number().int(), number: z.string(), windowNumber: z.number().int(), clerkName: z.string().nullable(), finishedAt: z.string() }).nullable(),
+});
+export type PendingRating = z.infer<typeof PendingRating>;
+
+export const DailyFigures = z.object({
+  businessDay: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+  expired: z.number().int(),
+  avgWaitMinutes: z.number().nullable(),
+  p90WaitMinutes: z.number().nullable(),
+  avgServiceMinutes: z.number().nullable(),
+  p90ServiceMinutes: z.number().nullable(),
+  closed: z.boolean(),
+});
+export type DailyFigures = z.infer<typeof DailyFigures>;
+
+export const CreateAppointmentRequest = z.object({
+  categoryCode: CategoryCode,
+  /** The hall-local date of the appointment, YYYY-MM-DD. */
+  day: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { params: { reason: 'date_format' } }),
+  name: PlainName,
+});
+export const AppointmentView = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  categoryCode: z.string(),
+  day: z.string(),
+  /** Masked in lists: 王*. */
+  name: z.string(),
+  checkedInTicketId: z.number().int().nullable(),
+});
+export type AppointmentView = z.infer<typeof AppointmentView>;

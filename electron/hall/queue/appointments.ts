@@ -1,0 +1,56 @@
+// Booked appointments: a 6-digit code the citizen enters at the kiosk for a priority ticket.
+import { randomInt } from 'node:crypto';
+import type { Db } from '../../../db/connection.js';
+import { all, get, run, sql } from '../../../db/sql.js';
+import type { AppointmentView } from '../../contract/queue.js';
+import { appendAudit } from '../audit/chain.js';
+import type { Clock } from '../clock.js';
+import { validationError } from '../http/errors.js';
+import type { Actor } from '../http/principal.js';
+import { categoryByCode } from './setup-service.js';
+import { maskName } from '../privacy/mask.js';
+
+interface AppointmentRow {
+  id: number;
+  code: string;
+  category_code: string;
+  day: string;
+  name: string;
+  ticket_id: number | null;
+}
+
+const toView = (r: AppointmentRow): AppointmentView => ({
+  id: r.id,
+  code: r.code,
+  categoryCode: r.category_code,
+  day: r.day,
+  name: maskName(r.name),
+  checkedInTicketId: r.ticket_id,
+});
+
+export function createAppointment(db: Db, clock: Clock, actor: Actor, input: { categoryCode: string; day: string; name: string }): AppointmentView {
+  return db.transaction(() => {
+    const category = categoryByCode(db, input.categoryCode);
+    if (!category || !category.active) throw validationError([{ field: 'categoryCode', code: 'unknown_category', params: { code: input.categoryCode } }]);
+    let code: string;
+    do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    while (get(db, sql`SELECT 1 FROM appointments WHERE code = ${code}`));
+    const id = Number(
+      run(
+        db,
+        sql`INSERT INTO appointments (code, category_id, day, name, created_at, created_by)
+            VALUES (${code}, ${category.id}, ${input.day}, ${input.name}, ${clock.now().toISOString()}, ${actor.kind === 'user' ? actor.id : null})`,
+      ).lastInsertRowid,
+    );
+    appendAudit(db, actor, clock.now(), { action: 'appointment-create', entity: 'appointment', entityId: id, detail: { day: input.day, category: input.categoryCode } });
+    return listAppointments(db, input.day).find((a) => a.id === id)!;
+  }).immediate();
+}
+
+export function listAppointments(db: Db, day: string): AppointmentView[] {
+  return all<AppointmentRow>(
+    db,
+    sql`SELECT a.id, a.code, c.code AS category_code, a.day, a.name, a.ticket_id FROM appointments a
+        JOIN queue_categories c ON c.id = a.category_id WHERE a.day = ${day} ORDER BY a.id`,
+  ).map(toView);
+}

@@ -1,0 +1,44 @@
+// The hall's calendar day and clock time, in its own time zone (a host may run on UTC).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(date: Date, timeZone: string): Record<string, string> {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** `2026-11-27`: the business day a moment belongs to. */
+export function businessDayOf(date: Date, timeZone: string): string {
+  const p = partsIn(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Local `HH:MM` and ISO weekday (1 = Monday). */
+export function localTimeOf(date: Date, timeZone: string): { hhmm: string; isoWeekday: number } {
+  const p = partsIn(date, timeZone);
+  return { hhmm: `${p.hour}:${p.minute}`, isoWeekday: WEEKDAYS.indexOf(p.weekday!) + 1 };
+}
+
+export function withinHours(date: Date, timeZone: string, hours: { openTime: string; closeTime: string; weekdays: number[] }): boolean {
+  const { hhmm, isoWeekday } = localTimeOf(date, timeZone);
+  return hours.weekdays.includes(isoWeekday) && hhmm >= hours.openTime && hhmm < hours.closeTime;
+}
+
+/** Whole minutes between two ISO instants, for waits and service times. */
+export function minutesBetween(fromIso: string, toIso: string): number {
+  return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;
+}

@@ -1,0 +1,33 @@
+// What the queue tells the screens after each change commits. Every ticket event carries the
+// waiting count per category, so kiosks and counters stay current without reloading.
+import type { Db } from '../../../db/connection.js';
+import { all, sql } from '../../../db/sql.js';
+import type { Clock } from '../clock.js';
+import type { EventHub } from '../events/hub.js';
+import { today, type TicketRow } from './tickets.js';
+
+export function waitingByCategory(db: Db, clock: Clock): Record<string, number> {
+  const rows = all<{ code: string; waiting: number }>(
+    db,
+    sql`SELECT c.code, count(t.id) AS waiting FROM queue_categories c
+        LEFT JOIN tickets t ON t.category_id = c.id AND t.status = 'waiting' AND t.business_day = ${today(db, clock)}
+        WHERE c.active = 1 GROUP BY c.id`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, r.waiting]));
+}
+
+export function publishTicket(events: EventHub, db: Db, clock: Clock, type: string, t: TicketRow, extra: Record<string, unknown> = {}): void {
+  events.publish(type, {
+    ticketId: t.id,
+    number: t.number,
+    categoryCode: t.category_code,
+    status: t.status,
+    windowId: t.window_id,
+    windowNumber: t.window_number,
+    windowName: t.window_name,
+    calledAt: t.called_at,
+    callCount: t.call_count,
+    waiting: waitingByCategory(db, clock),
+    ...extra,
+  });
+}
