@@ -7,25 +7,29 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 
 /** The renderer runs in a sandboxed page: no Node, no Electron, no host or database code. */
 const rendererBoundary = {
+  // Bare package names go in `paths`: a `patterns` entry 'electron' would also match the folder
+  // electron/contract, which the renderer is meant to import.
+  paths: ['electron', 'better-sqlite3', 'fastify', 'pino', 'iconv-lite'].map((name) => ({ name, message: 'renderer/ must not import host-side packages (STYLE §1).' })),
   patterns: [
     { group: nodeBuiltins, message: 'renderer/ runs in the browser sandbox: no Node modules (STYLE §1).' },
-    { group: ['electron', 'better-sqlite3', 'fastify', '@fastify/*', 'pino'], message: 'renderer/ must not import host-side packages (STYLE §1).' },
+    { group: ['@fastify/*'], message: 'renderer/ must not import host-side packages (STYLE §1).' },
     { group: ['**/db/**', '**/electron/hall/**', '**/electron/main/**'], message: 'renderer/ talks to the host over HTTP only; import electron/contract instead (STYLE §1).' },
   ],
 };
 
 /** The hall service is plain Node: it runs headless and in a utilityProcess, never with Electron's API. */
 const hallBoundary = {
+  paths: [{ name: 'electron', message: 'electron/hall and db/ never import electron (STYLE §1).' }],
   patterns: [
-    { group: ['electron'], message: 'electron/hall and db/ never import electron (STYLE §1).' },
     { group: ['**/electron/main/**', '**/renderer/**'], message: 'electron/hall and db/ must not reach into the shell or the UI (STYLE §1).' },
   ],
 };
 
 /** The contract is shared with the renderer, so it may import zod and itself only. */
 const contractBoundary = {
+  paths: ['electron', 'better-sqlite3', 'fastify', 'pino', 'react'].map((name) => ({ name, message: 'electron/contract is shared with the renderer: zod only.' })),
   patterns: [
-    { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'fastify', 'pino', 'react'], message: 'electron/contract is shared with the renderer: zod only.' },
+    { group: nodeBuiltins, message: 'electron/contract is shared with the renderer: zod only.' },
     { group: ['**/db/**', '**/electron/hall/**', '**/electron/main/**', '**/renderer/**'], message: 'electron/contract imports nothing of the app.' },
   ],
 };

@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +20,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own host on its own port and data folder; two cores, so two at a time.
           maxWorkers: 2,
+          // Unit tests first, then these, each group with its own worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -9,6 +9,8 @@ type CallerName = (typeof CALLERS)[number];
 const EVERYONE: CallerName[] = [...CALLERS];
 const SIGNED_IN: CallerName[] = CALLERS.filter((c) => c !== 'anonymous');
 const ADMIN: CallerName[] = ['admin'];
+const CLERK: CallerName[] = ['clerk'];
+const STAFF_LISTS: CallerName[] = ['clerk', 'supervisor', 'admin'];
 
 /** method + path (with :id of a record that does not exist, so nothing changes) → who gets through. */
 const EXPECTED: Record<string, CallerName[]> = {
@@ -25,6 +27,34 @@ const EXPECTED: Record<string, CallerName[]> = {
   'POST /devices/:id/revoke': ADMIN,
   'POST /devices/:id/token': ADMIN,
   'GET /audit/verify': ADMIN,
+  'GET /queue/categories': SIGNED_IN,
+  'POST /queue/categories': ADMIN,
+  'PUT /queue/categories/:code': ADMIN,
+  'GET /windows': SIGNED_IN,
+  'POST /windows': ADMIN,
+  'PUT /windows/:id': ADMIN,
+  'GET /queue/settings': SIGNED_IN,
+  'PUT /queue/settings': ADMIN,
+  'GET /appointments': ['admin', 'clerk'],
+  'POST /appointments': ['admin', 'clerk'],
+  'GET /queue/state': SIGNED_IN,
+  'POST /queue/tickets': ['device:kiosk', 'clerk'],
+  'GET /queue/tickets/:id': STAFF_LISTS,
+  'POST /windows/:id/call-next': CLERK,
+  'POST /queue/tickets/:id/recall': CLERK,
+  'POST /queue/tickets/:id/no-show': CLERK,
+  'POST /queue/tickets/:id/start': CLERK,
+  'POST /queue/tickets/:id/complete': CLERK,
+  'POST /queue/tickets/:id/cancel': CLERK,
+  'POST /queue/tickets/:id/transfer': CLERK,
+  'POST /windows/:id/sign-in': CLERK,
+  'POST /windows/:id/pause': CLERK,
+  'POST /windows/:id/resume': CLERK,
+  'POST /windows/:id/sign-out': CLERK,
+  'GET /windows/:id/tickets': STAFF_LISTS,
+  'GET /queue/daily': ['supervisor', 'admin'],
+  'POST /ratings': ['device:rating', 'device:kiosk', 'clerk'],
+  'GET /ratings/pending': ['device:rating'],
 };
 
 let h: TestHall;
@@ -55,7 +85,7 @@ describe('role denial matrix', () => {
     it(`${route}`, async () => {
       for (const caller of CALLERS) {
         const token = caller === 'anonymous' ? undefined : tokens.get(caller);
-        const res = await h.api(method, path.replace(':id', '999999'), { token, body: method === 'GET' ? undefined : {} });
+        const res = await h.api(method, path.replace(':id', '999999').replace(':code', 'ZZ'), { token, body: method === 'GET' ? undefined : {} });
         const expected = allowed.includes(caller) ? 'through' : caller === 'anonymous' ? 401 : 403;
         const got = res.status === 401 || res.status === 403 ? res.status : 'through';
         expect({ caller, got }).toEqual({ caller, got: expected });

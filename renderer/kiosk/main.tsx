@@ -1,0 +1,5 @@
+import '../shared/base.css';
+import '../terminal/terminal.css';
+import { mountTerminal } from '../terminal/mount';
+
+mountTerminal('kiosk', 'kiosk.title');

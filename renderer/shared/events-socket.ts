@@ -1,0 +1,123 @@
+// The /events WebSocket, kept open: reconnects with backoff and reports its state for the badge.
+import { HallEvent } from './contract';
+import { apiUrl } from './api-client';
+import { EVENTS_BACKOFF, reconnectDelay, type BackoffOptions } from './backoff';
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+/** The host closes the socket with this code when the token is unknown, expired or revoked. */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+/** `http://h:8620` → `ws://h:8620/api/v1/events?token=…` (https → wss). */
+export function eventsUrl(baseUrl: string, token: string): string {
+  const url = new URL(apiUrl(baseUrl, '/events'));
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('token', token);
+  return url.toString();
+}
+
+type SocketLike = Pick<WebSocket, 'close'> & {
+  onopen: ((ev: Event) => unknown) | null;
+  onclose: ((ev: CloseEvent) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+};
+
+export interface EventsSocketOptions {
+  url: string;
+  onEvent?: (event: HallEvent) => void;
+  onState?: (state: ConnectionState) => void;
+  /** The host refused the token (close code 4401); reconnecting goes on with growing waits. */
+  onRefused?: () => void;
+  backoff?: BackoffOptions;
+  createSocket?: (url: string) => SocketLike;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export class EventsSocket {
+  private socket: SocketLike | null = null;
+  private timer: unknown = null;
+  private attempt = 0;
+  private stopped = true;
+  private current: ConnectionState = 'closed';
+
+  constructor(private readonly options: EventsSocketOptions) {}
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) (this.options.clearTimer ?? ((h) => clearTimeout(h as number)))(this.timer);
+    this.timer = null;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onopen = socket.onclose = socket.onerror = socket.onmessage = null;
+      socket.close();
+    }
+    this.setState('closed');
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.options.onState?.(state);
+  }
+
+  private connect(): void {
+    this.timer = null;
+    if (this.stopped) return;
+    this.setState('connecting');
+    let socket: SocketLike;
+    try {
+      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    // The host accepts the upgrade before it checks the token, so "open" waits for its first message.
+    socket.onopen = () => undefined;
+    socket.onmessage = (message) => {
+      if (this.current !== 'open') {
+        this.attempt = 0;
+        this.setState('open');
+      }
+      if (typeof message.data !== 'string') return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      const parsed = HallEvent.safeParse(raw);
+      if (parsed.success) this.options.onEvent?.(parsed.data);
+    };
+    // An error is always followed by close; reconnecting there alone avoids doing it twice.
+    socket.onerror = () => undefined;
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.scheduleReconnect();
+      if (event.code === CLOSE_UNAUTHORIZED) this.options.onRefused?.();
+    };
+  }
+
+  private scheduleReconnect(): void {
+    this.setState('closed');
+    if (this.stopped) return;
+    const delay = reconnectDelay(this.attempt, this.options.backoff ?? EVENTS_BACKOFF, this.options.random);
+    this.attempt += 1;
+    this.timer = (this.options.setTimer ?? setTimeout)(() => this.connect(), delay);
+  }
+}

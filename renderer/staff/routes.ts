@@ -1,0 +1,51 @@
+// The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
+import { type Role, ROLES } from '../shared/contract';
+
+export type ScreenId = 'home' | 'users' | 'devices';
+
+export interface ScreenDef {
+  id: ScreenId;
+  path: string;
+  /** i18n key of the navigation label and page title. */
+  labelKey: string;
+  roles: readonly Role[];
+}
+
+export const SCREENS: readonly ScreenDef[] = [
+  { id: 'home', path: '/', labelKey: 'nav.home', roles: ROLES },
+  { id: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
+  { id: 'devices', path: '/admin/devices', labelKey: 'nav.devices', roles: ['admin'] },
+];
+
+/** "#/admin/users/?x=1" → "/admin/users"; "" or "#" → "/". */
+export function parseHashPath(hash: string): string {
+  let path = hash.startsWith('#') ? hash.slice(1) : hash;
+  const query = path.search(/[?#]/);
+  if (query >= 0) path = path.slice(0, query);
+  if (!path.startsWith('/')) path = `/${path}`;
+  path = path.replace(/\/{2,}/g, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  return path;
+}
+
+export type RouteResult =
+  | { status: 'ok'; screen: ScreenDef }
+  | { status: 'forbidden'; screen: ScreenDef }
+  | { status: 'not_found'; path: string };
+
+/** Which screen a hash shows to a user of `role`: the screen, "没有权限", or "找不到". */
+export function resolveRoute(hash: string, role: Role): RouteResult {
+  const path = parseHashPath(hash);
+  const screen = SCREENS.find((s) => s.path === path);
+  if (!screen) return { status: 'not_found', path };
+  return screen.roles.includes(role) ? { status: 'ok', screen } : { status: 'forbidden', screen };
+}
+
+/** The screens in the left navigation for `role`, in order. */
+export function navFor(role: Role): ScreenDef[] {
+  return SCREENS.filter((s) => s.roles.includes(role));
+}
+
+export function hrefFor(screen: ScreenDef): string {
+  return `#${screen.path}`;
+}

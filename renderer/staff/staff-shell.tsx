@@ -1,0 +1,84 @@
+// Signed-in frame: header (hall, user, language, connection, logout), the role's navigation, the screen.
+import { lazy, Suspense, useCallback } from 'react';
+import { useT } from '../shared/use-t';
+import { ConnectionBadge } from '../shared/connection-badge';
+import { LangSwitch } from '../shared/lang-switch';
+import { useHallEvents } from '../shared/use-hall-events';
+import { HomeScreen } from './home-screen';
+import { hrefFor, navFor, resolveRoute } from './routes';
+import { StaffContext, type StaffContextValue } from './staff-context';
+import { useHash } from './use-hash-route';
+
+// The admin screens carry ag-grid; they load only when an administrator opens them.
+const UsersScreen = lazy(() => import('./admin/users-screen'));
+const DevicesScreen = lazy(() => import('./admin/devices-screen'));
+
+interface StaffShellProps {
+  context: StaffContextValue;
+  onLogout: () => Promise<void>;
+}
+
+export function StaffShell({ context, onLogout }: StaffShellProps) {
+  const { t } = useT();
+  const { session, api, hallName, hostUrl } = context;
+  const { user } = session;
+  // The host turning the events socket away means the session may be over; the API's 401 decides.
+  const checkSession = useCallback(() => void api.me().catch(() => undefined), [api]);
+  const connection = useHallEvents(hostUrl, session.token, undefined, checkSession);
+  const route = resolveRoute(useHash(), user.role);
+  const currentPath = route.status === 'not_found' ? route.path : route.screen.path;
+
+  return (
+    <StaffContext.Provider value={context}>
+      <div className="staff-layout">
+        <header className="staff-header">
+          <div className="staff-hall">{hallName}</div>
+          <div className="staff-header-tools">
+            <ConnectionBadge state={connection} />
+            <span className="staff-user">
+              <strong>{user.displayName}</strong>
+              <span className="role-tag">{t(`roles.${user.role}`)}</span>
+            </span>
+            <LangSwitch />
+            <button type="button" className="secondary" onClick={() => void onLogout()}>
+              {t('nav.logout')}
+            </button>
+          </div>
+        </header>
+        <nav className="staff-nav" data-testid="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {navFor(user.role).map((screen) => (
+              <li key={screen.id}>
+                <a href={hrefFor(screen)} aria-current={screen.path === currentPath ? 'page' : undefined}>
+                  {t(screen.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="staff-main">
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            {route.status === 'forbidden' ? (
+              <section className="panel" data-testid="forbidden">
+                <h1>{t('access.forbiddenTitle')}</h1>
+                <p>{t('access.forbiddenText')}</p>
+                <a href="#/">{t('access.backHome')}</a>
+              </section>
+            ) : route.status === 'not_found' ? (
+              <section className="panel">
+                <h1>{t('access.notFoundTitle')}</h1>
+                <a href="#/">{t('access.backHome')}</a>
+              </section>
+            ) : route.screen.id === 'users' ? (
+              <UsersScreen />
+            ) : route.screen.id === 'devices' ? (
+              <DevicesScreen />
+            ) : (
+              <HomeScreen />
+            )}
+          </Suspense>
+        </main>
+      </div>
+    </StaffContext.Provider>
+  );
+}

@@ -1,0 +1,61 @@
+// A kiosk, display or rating page: pair once, then show the paired screen.
+import { useEffect, useState } from 'react';
+import { useT } from '../shared/use-t';
+import type { TerminalConfig } from '../shared/contract';
+import { servedOrigin } from '../shared/host-url';
+import { forgetPairing, loadTerminalConfig, saveTerminalConfig } from '../shared/terminal-store';
+import { pairingCodeFromHash, type PairedRole } from './pairing';
+import { PairedScreen } from './paired-screen';
+import { PairingScreen } from './pairing-screen';
+
+type Loaded = { status: 'loading' } | { status: 'ready'; config: TerminalConfig | null };
+
+/** Takes a #pair=<code> out of the address, so the code does not linger in history or on screen. */
+function takeCodeFromAddress(): string | null {
+  const code = pairingCodeFromHash(window.location.hash);
+  if (code) history.replaceState(null, '', window.location.pathname + window.location.search);
+  return code;
+}
+
+export function TerminalApp({ role }: { role: PairedRole }) {
+  const { t } = useT();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [codeFromAddress] = useState(takeCodeFromAddress);
+  useEffect(() => {
+    loadTerminalConfig(role).then(
+      (config) => setLoaded({ status: 'ready', config }),
+      () => setLoaded({ status: 'ready', config: null }),
+    );
+  }, [role]);
+
+  if (loaded.status === 'loading') return <p className="centered-page">{t('common.loading')}</p>;
+  const { config } = loaded;
+  const unpair = async (why: string | null) => {
+    if (config) setLoaded({ status: 'ready', config: await forgetPairing(config) });
+    setNotice(why);
+  };
+  if (config?.deviceToken) {
+    return (
+      <PairedScreen
+        role={role}
+        config={{ ...config, deviceToken: config.deviceToken }}
+        onRefused={() => void unpair(t('pairing.refused'))}
+        onUnpair={() => unpair(null)}
+      />
+    );
+  }
+  return (
+    <PairingScreen
+      role={role}
+      initialHostUrl={config?.hostUrl ?? servedOrigin(window.location)}
+      initialCode={codeFromAddress}
+      notice={notice}
+      onPaired={async (paired) => {
+        await saveTerminalConfig(paired);
+        setNotice(null);
+        setLoaded({ status: 'ready', config: paired });
+      }}
+    />
+  );
+}

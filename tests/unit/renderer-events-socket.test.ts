@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { backoffCeiling, reconnectDelay } from '../../renderer/shared/backoff';
+import { EventsSocket, eventsUrl, type ConnectionState } from '../../renderer/shared/events-socket';
+
+describe('reconnect backoff', () => {
+  const options = { baseMs: 1000, capMs: 30_000 };
+  it('doubles the ceiling per attempt up to the cap', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 50].map((n) => backoffCeiling(n, options))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+  it('draws the wait from [0, ceiling] (full jitter)', () => {
+    expect(reconnectDelay(3, options, () => 0)).toBe(0);
+    expect(reconnectDelay(3, options, () => 0.5)).toBe(4000);
+    expect(reconnectDelay(3, options, () => 0.999999)).toBeLessThan(8000);
+    for (let i = 0; i < 200; i++) {
+      const delay = reconnectDelay(i % 10, options);
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThanOrEqual(backoffCeiling(i % 10, options));
+    }
+  });
+});
+
+class FakeSocket {
+  static made: FakeSocket[] = [];
+  onopen: ((ev: Event) => unknown) | null = null;
+  onclose: ((ev: CloseEvent) => unknown) | null = null;
+  onerror: ((ev: Event) => unknown) | null = null;
+  onmessage: ((ev: MessageEvent) => unknown) | null = null;
+  closed = false;
+  constructor(readonly url: string) {
+    FakeSocket.made.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+  /** The host accepts the upgrade, then greets. */
+  open() {
+    this.onopen?.(new Event('open'));
+    this.send(JSON.stringify({ seq: 0, type: 'hello', at: '2025-01-01T00:00:00Z', data: {} }));
+  }
+  drop(code = 1006) {
+    this.onclose?.({ code } as CloseEvent);
+  }
+  send(data: string) {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+describe('EventsSocket', () => {
+  it('builds the ws URL with the token', () => {
+    expect(eventsUrl('https://h:1/', 'a b')).toBe('wss://h:1/api/v1/events?token=a+b');
+    expect(eventsUrl('http://h:8620', 't')).toBe('ws://h:8620/api/v1/events?token=t');
+  });
+
+  it('reports its state, passes events on, and reconnects with growing waits', () => {
+    FakeSocket.made = [];
+    const states: ConnectionState[] = [];
+    const waits: number[] = [];
+    const timers: Array<() => void> = [];
+    const events: string[] = [];
+    const socket = new EventsSocket({
+      url: 'ws://h/api/v1/events?token=t',
+      createSocket: (url) => new FakeSocket(url),
+      onState: (s) => states.push(s),
+      onEvent: (e) => events.push(e.type),
+      random: () => 0.5,
+      setTimer: (fn, ms) => {
+        waits.push(ms);
+        timers.push(fn);
+        return timers.length;
+      },
+      clearTimer: () => undefined,
+    });
+    const made = (i: number) => FakeSocket.made[i] as FakeSocket;
+    socket.start();
+    made(0).open();
+    made(0).send(JSON.stringify({ seq: 1, type: 'ticket.called', at: '2025-01-01T00:00:00Z', data: null }));
+    made(0).send('not json');
+    made(0).send(JSON.stringify({ type: 'missing seq' }));
+    expect(events).toEqual(['hello', 'ticket.called']);
+
+    made(0).drop();
+    timers.shift()?.();
+    made(1).drop();
+    timers.shift()?.();
+    made(2).drop();
+    expect(waits).toEqual([500, 1000, 2000]);
+    timers.shift()?.();
+    made(3).open();
+    made(3).drop();
+    expect(waits[3]).toBe(500); // a successful open starts the backoff again
+    expect(states).toEqual(['connecting', 'open', 'closed', 'connecting', 'closed', 'connecting', 'closed', 'connecting', 'open', 'closed']);
+
+    socket.stop();
+    expect(socket.state).toBe('closed');
+    const before = FakeSocket.made.length;
+    timers.shift()?.(); // a wait that was already queued when stop() came opens nothing
+    expect(FakeSocket.made.length).toBe(before);
+    socket.start();
+    socket.stop();
+    expect(FakeSocket.made.at(-1)?.closed).toBe(true);
+  });
+
+  it('is not "open" when the host accepts the upgrade and then refuses the token', () => {
+    FakeSocket.made = [];
+    const states: ConnectionState[] = [];
+    const waits: number[] = [];
+    let refusals = 0;
+    const socket = new EventsSocket({
+      url: 'ws://h/api/v1/events?token=dead',
+      createSocket: (url) => new FakeSocket(url),
+      onState: (s) => states.push(s),
+      onRefused: () => refusals++,
+      random: () => 0.5,
+      setTimer: (fn, ms) => {
+        waits.push(ms);
+        return 0;
+      },
+      clearTimer: () => undefined,
+    });
+    socket.start();
+    const first = FakeSocket.made[0] as FakeSocket;
+    first.onopen?.(new Event('open'));
+    first.drop(4401);
+    expect(states).toEqual(['connecting', 'closed']);
+    expect(refusals).toBe(1);
+    expect(waits).toEqual([500]);
+    socket.stop();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../electron/contract/api.js';
+import { navFor, parseHashPath, resolveRoute } from '../../renderer/staff/routes';
+
+describe('parseHashPath', () => {
+  it('normalises the hash to a path', () => {
+    expect(parseHashPath('')).toBe('/');
+    expect(parseHashPath('#')).toBe('/');
+    expect(parseHashPath('#/')).toBe('/');
+    expect(parseHashPath('#/admin/users')).toBe('/admin/users');
+    expect(parseHashPath('#/admin/users/')).toBe('/admin/users');
+    expect(parseHashPath('#admin//devices?x=1')).toBe('/admin/devices');
+  });
+});
+
+describe('resolveRoute', () => {
+  it('lets an administrator open the admin screens', () => {
+    expect(resolveRoute('#/admin/users', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'users' } });
+    expect(resolveRoute('#/admin/devices', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'devices' } });
+  });
+
+  it('says "forbidden" to every other role that types an admin address', () => {
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect(resolveRoute('#/admin/users', role).status, role).toBe('forbidden');
+      expect(resolveRoute('#/admin/devices/', role).status, role).toBe('forbidden');
+      expect(resolveRoute('#/', role).status, role).toBe('ok');
+    }
+  });
+
+  it('says "not found" for an unknown address', () => {
+    expect(resolveRoute('#/nowhere', 'admin')).toEqual({ status: 'not_found', path: '/nowhere' });
+  });
+});
+
+describe('navFor', () => {
+  it('lists the admin screens for administrators only', () => {
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices']);
+    for (const role of ROLES.filter((r) => r !== 'admin')) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+  });
+});
