@@ -1,6 +1,10 @@
-// A paired terminal: which hall, which device, and whether the live connection is up.
-// The queue screens (tickets, calling, rating) replace the body of this page in a later version.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// A paired terminal: which hall, which device, and whether the live connection is up. A role's own
+// screen (kiosk, display, rating pad) renders inside it through `screen`, with the terminal context:
+// the API client, the connection state and a subscription to the host's events.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../shared/api-client';
+import type { HallEvent } from '../shared/contract';
+import type { ConnectionState } from '../shared/events-socket';
 import { useT } from '../shared/use-t';
 import type { TerminalConfig } from '../shared/contract';
 import { errorMessage } from '../shared/api-error';
@@ -11,15 +15,30 @@ import { useHallEvents } from '../shared/use-hall-events';
 import { useHealth } from '../shared/use-health';
 import { checkPairing, type PairedRole } from './pairing';
 
+export interface TerminalContext {
+  role: PairedRole;
+  api: ApiClient;
+  config: TerminalConfig & { deviceToken: string };
+  hallName: string;
+  deviceName: string | null;
+  connection: ConnectionState;
+  /** Every host event, in order; returns the unsubscribe function. */
+  subscribe(listener: (event: HallEvent) => void): () => void;
+}
+
+export type TerminalScreen = (context: TerminalContext) => ReactNode;
+
 interface PairedScreenProps {
   role: PairedRole;
   config: TerminalConfig & { deviceToken: string };
   /** The device token was refused (revoked or re-issued): go back to pairing. */
   onRefused: () => void;
   onUnpair: () => Promise<void>;
+  /** The role's own screen; without it, the plain "paired and connected" page. */
+  screen?: TerminalScreen;
 }
 
-export function PairedScreen({ role, config, onRefused, onUnpair }: PairedScreenProps) {
+export function PairedScreen({ role, config, onRefused, onUnpair, screen }: PairedScreenProps) {
   const { t } = useT();
   const refused = useRef(onRefused);
   refused.current = onRefused;
@@ -42,7 +61,17 @@ export function PairedScreen({ role, config, onRefused, onUnpair }: PairedScreen
       (error: unknown) => setProblem(errorMessage(t, error)),
     );
   }, [api, role, t]);
-  const connection = useHallEvents(config.hostUrl, config.deviceToken, undefined, checkDevice);
+  const listeners = useRef(new Set<(event: HallEvent) => void>());
+  const onEvent = useCallback((event: HallEvent) => {
+    for (const listener of listeners.current) listener(event);
+  }, []);
+  const subscribe = useCallback((listener: (event: HallEvent) => void) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const connection = useHallEvents(config.hostUrl, config.deviceToken, onEvent, checkDevice);
   useEffect(checkDevice, [checkDevice]);
   // Back online after a failed check: ask again so an old "cannot reach the host" goes away.
   useEffect(() => {
@@ -50,6 +79,27 @@ export function PairedScreen({ role, config, onRefused, onUnpair }: PairedScreen
   }, [connection, checkDevice]);
 
   const hallName = health.status === 'ok' && health.health.hallName ? health.health.hallName : t('app.title');
+  const corner = (
+    <>
+      <button type="button" className="admin-corner" aria-label={t('terminal.settings')} title={t('terminal.settings')} onClick={() => setConfirming(true)}>
+        ⚙
+      </button>
+      {confirming ? (
+        <ConfirmDialog title={t('terminal.unpairTitle')} confirmLabel={t('terminal.unpair')} danger onConfirm={() => void onUnpair()} onCancel={() => setConfirming(false)}>
+          <p>{t('terminal.unpairText')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+  if (screen) {
+    return (
+      <main className={`terminal-role terminal-${role}`} data-testid="terminal-paired">
+        {screen({ role, api, config, hallName, deviceName, connection, subscribe })}
+        {problem ? <div className="error-box terminal-problem" role="alert"><p>{problem}</p></div> : null}
+        {corner}
+      </main>
+    );
+  }
   return (
     <main className={`terminal-paired terminal-${role}`} data-testid="terminal-paired">
       <header className="terminal-header">
@@ -62,14 +112,7 @@ export function PairedScreen({ role, config, onRefused, onUnpair }: PairedScreen
         <p className="terminal-status">{connection === 'open' ? t('terminal.ready') : t('terminal.waiting')}</p>
         {problem ? <div className="error-box" role="alert"><p>{problem}</p></div> : null}
       </section>
-      <button type="button" className="admin-corner" aria-label={t('terminal.settings')} title={t('terminal.settings')} onClick={() => setConfirming(true)}>
-        ⚙
-      </button>
-      {confirming ? (
-        <ConfirmDialog title={t('terminal.unpairTitle')} confirmLabel={t('terminal.unpair')} danger onConfirm={() => void onUnpair()} onCancel={() => setConfirming(false)}>
-          <p>{t('terminal.unpairText')}</p>
-        </ConfirmDialog>
-      ) : null}
+      {corner}
     </main>
   );
 }

@@ -5,7 +5,7 @@ import type { TerminalConfig } from '../shared/contract';
 import { servedOrigin } from '../shared/host-url';
 import { forgetPairing, loadTerminalConfig, saveTerminalConfig } from '../shared/terminal-store';
 import { pairingCodeFromHash, type PairedRole } from './pairing';
-import { PairedScreen } from './paired-screen';
+import { PairedScreen, type TerminalScreen } from './paired-screen';
 import { PairingScreen } from './pairing-screen';
 
 type Loaded = { status: 'loading' } | { status: 'ready'; config: TerminalConfig | null };
@@ -17,7 +17,7 @@ function takeCodeFromAddress(): string | null {
   return code;
 }
 
-export function TerminalApp({ role }: { role: PairedRole }) {
+export function TerminalApp({ role, screen }: { role: PairedRole; screen?: TerminalScreen }) {
   const { t } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,6 +42,7 @@ export function TerminalApp({ role }: { role: PairedRole }) {
         config={{ ...config, deviceToken: config.deviceToken }}
         onRefused={() => void unpair(t('pairing.refused'))}
         onUnpair={() => unpair(null)}
+        {...(screen ? { screen } : {})}
       />
     );
   }
