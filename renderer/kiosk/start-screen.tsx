@@ -1,0 +1,69 @@
+import { useT } from '../shared/use-t';
+import type { QueueSettings } from '../shared/queue-contract';
+import { CategoryButton } from './category-button';
+import { priorityOffered, type KioskCategory, type StartView } from './kiosk-model';
+
+interface StartScreenProps {
+  view: StartView;
+  categories: KioskCategory[];
+  settings: QueueSettings | null;
+  notice: string;
+  /** The host can take a request and none is running. */
+  enabled: boolean;
+  problem: string | null;
+  onCategory: (code: string) => void;
+  onPriority: () => void;
+  onAppointment: () => void;
+}
+
+export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment }: StartScreenProps) {
+  const { t } = useT();
+  if (view === 'loading') {
+    return <p className="kiosk-message" data-testid="kiosk-loading">{t('kiosk.connecting')}</p>;
+  }
+  if (view === 'closed') {
+    return (
+      <div className="kiosk-message" data-testid="kiosk-closed">
+        <p>{settings ? t('kiosk.closedHours', { open: settings.openTime, close: settings.closeTime }) : t('kiosk.closed')}</p>
+        {notice ? <p className="kiosk-notice">{notice}</p> : null}
+      </div>
+    );
+  }
+  if (view === 'noCategories') {
+    return <p className="kiosk-message" data-testid="kiosk-no-categories">{t('kiosk.noCategories')}</p>;
+  }
+  const hostDown = view === 'unreachable';
+  return (
+    <section className={hostDown ? 'kiosk-start host-down' : 'kiosk-start'} aria-labelledby="kiosk-start-title">
+      {hostDown ? (
+        <div className="kiosk-alert" role="alert" data-testid="kiosk-unreachable">
+          {t('kiosk.unreachable')}
+        </div>
+      ) : null}
+      {problem ? (
+        <div className="kiosk-alert" role="alert" data-testid="kiosk-issue-error">
+          {problem}
+        </div>
+      ) : null}
+      <h2 id="kiosk-start-title" className="kiosk-title">{t('kiosk.chooseService')}</h2>
+      <div className="kiosk-categories">
+        {categories.map((category) => (
+          <CategoryButton key={category.code} category={category} enabled={enabled} onChoose={onCategory} />
+        ))}
+      </div>
+      <div className="kiosk-extra">
+        {priorityOffered(categories) ? (
+          <button type="button" className="kiosk-extra-button" disabled={!enabled} data-testid="kiosk-priority" onClick={onPriority}>
+            <span className="kiosk-extra-name">{t('kiosk.priority')}</span>
+            <span className="kiosk-extra-help">{t('kiosk.priorityWho')}</span>
+          </button>
+        ) : null}
+        <button type="button" className="kiosk-extra-button" disabled={!enabled} data-testid="kiosk-appointment" onClick={onAppointment}>
+          <span className="kiosk-extra-name">{t('kiosk.appointment')}</span>
+          <span className="kiosk-extra-help">{t('kiosk.appointmentHelp')}</span>
+        </button>
+      </div>
+      {notice ? <p className="kiosk-notice">{notice}</p> : null}
+    </section>
+  );
+}
