@@ -1,13 +1,54 @@
 // Builds the renderer: one HTML entry per role, relative asset paths so the same files load from the
 // hall host over HTTP and from Electron's app://hall/ protocol.
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const entry = (name: string) => fileURLToPath(new URL(`./${name}.html`, import.meta.url));
 
+const soundsDir = fileURLToPath(new URL('../resources/sounds', import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * The display's bundled voice clips (resources/sounds/**) end up as dist/renderer/sounds/**, beside
+ * the pages, and `vite dev` serves them at /sounds/. Not publicDir: that would copy all of resources/.
+ */
+function bundledSounds(): Plugin {
+  return {
+    name: 'hall-bundled-sounds',
+    generateBundle() {
+      for (const file of filesUnder(soundsDir)) {
+        const fileName = ['sounds', ...relative(soundsDir, file).split(sep)].join('/');
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/sounds', (req, res, next) => {
+        const path = join(soundsDir, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+        if (!path.startsWith(soundsDir + sep) || !/\.(wav|ogg)$/.test(path)) return next();
+        try {
+          statSync(path);
+        } catch {
+          return next();
+        }
+        res.setHeader('Content-Type', path.endsWith('.ogg') ? 'audio/ogg' : 'audio/wav');
+        createReadStream(path).pipe(res);
+      });
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [bundledSounds()],
   root: rendererRoot,
   base: './',
   // React's automatic JSX runtime through vite's built-in oxc transform (no React plugin needed).

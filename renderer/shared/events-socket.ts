@@ -36,8 +36,19 @@ export interface EventsSocketOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+/** Adds the resume point to the events URL: the host replays what came after it on the same boot. */
+export function resumeUrl(url: string, resume: { bootId: string; seq: number } | null): string {
+  if (!resume) return url;
+  const u = new URL(url);
+  u.searchParams.set('after', String(resume.seq));
+  u.searchParams.set('boot', resume.bootId);
+  return u.toString();
+}
+
 export class EventsSocket {
   private socket: SocketLike | null = null;
+  /** The host run and the last event seen, so a reconnect catches up instead of reloading. */
+  private resume: { bootId: string; seq: number } | null = null;
   private timer: unknown = null;
   private attempt = 0;
   private stopped = true;
@@ -80,7 +91,7 @@ export class EventsSocket {
     this.setState('connecting');
     let socket: SocketLike;
     try {
-      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(resumeUrl(this.options.url, this.resume));
     } catch {
       this.scheduleReconnect();
       return;
@@ -101,7 +112,12 @@ export class EventsSocket {
         return;
       }
       const parsed = HallEvent.safeParse(raw);
-      if (parsed.success) this.options.onEvent?.(parsed.data);
+      if (!parsed.success) return;
+      const event = parsed.data;
+      const bootId = event.type === 'hello' ? (event.data as { bootId?: unknown } | null)?.bootId : undefined;
+      if (typeof bootId === 'string') this.resume = { bootId, seq: event.seq };
+      else if (this.resume) this.resume = { bootId: this.resume.bootId, seq: Math.max(this.resume.seq, event.seq) };
+      this.options.onEvent?.(event);
     };
     // An error is always followed by close; reconnecting there alone avoids doing it twice.
     socket.onerror = () => undefined;

@@ -1,7 +1,7 @@
 // The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
 import { type Role, ROLES } from '../shared/contract';
 
-export type ScreenId = 'home' | 'users' | 'devices';
+export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -13,8 +13,10 @@ export interface ScreenDef {
 
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'home', path: '/', labelKey: 'nav.home', roles: ROLES },
+  { id: 'counter', path: '/counter', labelKey: 'nav.counter', roles: ['clerk'] },
   { id: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
   { id: 'devices', path: '/admin/devices', labelKey: 'nav.devices', roles: ['admin'] },
+  { id: 'queue', path: '/admin/queue', labelKey: 'nav.queue', roles: ['admin'] },
 ];
 
 /** "#/admin/users/?x=1" → "/admin/users"; "" or "#" → "/". */

@@ -12,6 +12,9 @@ import { useHash } from './use-hash-route';
 // The admin screens carry ag-grid; they load only when an administrator opens them.
 const UsersScreen = lazy(() => import('./admin/users-screen'));
 const DevicesScreen = lazy(() => import('./admin/devices-screen'));
+const QueueAdminScreen = lazy(() => import('./queue-admin/queue-admin-screen'));
+// The counter is the clerk's whole day; lazy too, so other roles never load it.
+const CounterScreen = lazy(() => import('./counter/counter-screen'));
 
 interface StaffShellProps {
   context: StaffContextValue;
@@ -73,6 +76,10 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
               <UsersScreen />
             ) : route.screen.id === 'devices' ? (
               <DevicesScreen />
+            ) : route.screen.id === 'queue' ? (
+              <QueueAdminScreen />
+            ) : route.screen.id === 'counter' ? (
+              <CounterScreen />
             ) : (
               <HomeScreen />
             )}

@@ -127,3 +127,33 @@ describe('EventsSocket', () => {
     socket.stop();
   });
 });
+
+describe('EventsSocket catch-up', () => {
+  it('reconnects after the last event of the same host run', () => {
+    FakeSocket.made = [];
+    const timers: Array<() => void> = [];
+    const socket = new EventsSocket({
+      url: 'ws://h:8620/api/v1/events?token=t',
+      createSocket: (url) => new FakeSocket(url),
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => undefined,
+      random: () => 0,
+    });
+    socket.start();
+    const first = FakeSocket.made[0]!;
+    expect(first.url).toBe('ws://h:8620/api/v1/events?token=t');
+    first.onopen?.(new Event('open'));
+    first.send(JSON.stringify({ seq: 7, type: 'hello', at: '2026-01-01T00:00:00Z', data: { bootId: 'boot-1', resync: true } }));
+    first.send(JSON.stringify({ seq: 9, type: 'ticket.called', at: '2026-01-01T00:00:01Z', data: {} }));
+    first.drop();
+    timers.shift()!();
+    expect(FakeSocket.made[1]!.url).toBe('ws://h:8620/api/v1/events?token=t&after=9&boot=boot-1');
+    // A new host run (new bootId in hello) becomes the new resume point.
+    FakeSocket.made[1]!.onopen?.(new Event('open'));
+    FakeSocket.made[1]!.send(JSON.stringify({ seq: 2, type: 'hello', at: '2026-01-01T00:01:00Z', data: { bootId: 'boot-2', resync: true } }));
+    FakeSocket.made[1]!.drop();
+    timers.shift()!();
+    expect(FakeSocket.made[2]!.url).toBe('ws://h:8620/api/v1/events?token=t&after=2&boot=boot-2');
+    socket.stop();
+  });
+});

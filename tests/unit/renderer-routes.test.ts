@@ -34,7 +34,8 @@ describe('resolveRoute', () => {
 
 describe('navFor', () => {
   it('lists the admin screens for administrators only', () => {
-    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices']);
-    for (const role of ROLES.filter((r) => r !== 'admin')) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue']);
+    expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter']);
+    for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'clerk')) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
   });
 });
