@@ -64,7 +64,7 @@ export function DisplayScreen({ ctx }: { ctx: TerminalContext }) {
                 ))}
               </ol>
             ) : (
-              <p className="display-empty">{t('display.noRecent')}</p>
+              <p className="display-empty">{t(state.calling.length > 0 ? 'display.noEarlier' : 'display.noRecent')}</p>
             )}
           </section>
           <section className="display-waiting" data-testid="display-waiting" aria-labelledby="display-waiting-title">
