@@ -2,6 +2,8 @@
 import type { Db } from '../connection.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-queue.js';
+import * as m0003 from './0003-outbox.js';
+import * as m0004 from './0004-queue-history-index.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +11,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

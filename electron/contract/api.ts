@@ -144,6 +144,8 @@ export const ErrorCode = z.enum([
   'domain_rule',
   'rate_limited',
   'internal',
+  /** A device or service the host depends on (the slip printer, the report workers) cannot answer now. */
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

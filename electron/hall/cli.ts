@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from './demo.js';
 import { createLogger } from './logger.js';
 import { packageJsonPath, rendererDir } from './paths.js';
 import { buildHallServer } from './server.js';
-import { setSetting } from './settings/service.js';
+import { applyCliSyncOptions } from './sync/sync-settings.js';
 
 async function main(): Promise<void> {
   let options;
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: options.logLevel, file: path.join(dataDir, 'logs', 'hall.log') });
   const version = (JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string }).version;
 
-  const db = openDatabase(path.join(dataDir, 'hall.db'));
+  const dbFile = path.join(dataDir, 'hall.db');
+  const db = openDatabase(dbFile);
   try {
     const applied = migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -39,11 +40,17 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (options.hallCode) setSetting(db, systemClock, 'hall.code', options.hallCode);
+  // The county flags are stored (the key sealed, never logged), so the admin screen shows what is in use.
+  applyCliSyncOptions(db, systemClock, dataDir, {
+    countyUrl: options.countyUrl,
+    countyKey: options.countyKey,
+    hallCode: options.hallCode,
+    intervalSeconds: options.syncIntervalGiven ? options.syncIntervalSeconds : null,
+  });
   const generated = await ensureAdmin(db, systemClock, options.adminPassword);
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
-  const { app } = await buildHallServer({ db, version, logger, rendererDir: rendererDir() });
+  const { app } = await buildHallServer({ db, dbFile, version, logger, rendererDir: rendererDir() });
   // Handlers go in before the ready line: a signal that comes with no handler kills the process outright.
   let stopping = false;
   const stop = (signal: string) => {

@@ -12,6 +12,8 @@ export interface HallOptions {
   countyKey: string | null;
   hallCode: string | null;
   syncIntervalSeconds: number;
+  /** Whether --sync-interval was given: only then does it replace the interval the admin stored. */
+  syncIntervalGiven: boolean;
   logLevel: string;
 }
 
@@ -44,7 +46,7 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
         'county-url': { type: 'string' },
         'county-key': { type: 'string' },
         'hall-code': { type: 'string' },
-        'sync-interval': { type: 'string', default: '300' },
+        'sync-interval': { type: 'string' },
         'log-level': { type: 'string', default: 'info' },
       },
     }));
@@ -82,7 +84,9 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
     countyUrl,
     countyKey: values['county-key'] ?? null,
     hallCode,
-    syncIntervalSeconds: integer('sync-interval', values['sync-interval']!, 10, 86_400),
+    // From 1 s so tests and a hall trying its set-up against the simulator need not wait; 300 s by default.
+    syncIntervalSeconds: values['sync-interval'] === undefined ? 300 : integer('sync-interval', values['sync-interval'], 1, 86_400),
+    syncIntervalGiven: values['sync-interval'] !== undefined,
     logLevel,
   };
 }

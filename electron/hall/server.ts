@@ -1,9 +1,11 @@
 // Builds the hall service: one Fastify instance with every feature's routes, the events socket,
 // the OpenAPI description and the built renderer. Plain Node: it never imports Electron.
+import path from 'node:path';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { API_PREFIX, HealthResponse } from '../contract/api.js';
+import { SYNC_STATUS_EVENT } from '../contract/sync.js';
 import type { Db } from '../../db/connection.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { registerAuditRoutes } from './audit/routes.js';
@@ -22,9 +24,14 @@ import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
 import { registerUserRoutes } from './users/routes.js';
 import { closePastDays } from './queue/day-end.js';
+import { registerPrintRoutes } from './queue/print-routes.js';
 import { registerRatingRoutes } from './queue/rating-routes.js';
 import { registerQueueSetupRoutes } from './queue/setup-routes.js';
 import { registerTicketRoutes } from './queue/ticket-routes.js';
+import { createReadPool, type ReadPool } from './reports/read-pool.js';
+import { registerReportRoutes } from './reports/report-routes.js';
+import { registerSyncRoutes } from './sync/routes.js';
+import { createUploader, type Uploader, type UploaderOptions } from './sync/uploader.js';
 
 export interface HallServerOptions {
   db: Db;
@@ -32,9 +39,14 @@ export interface HallServerOptions {
   clock?: Clock;
   logger?: Logger | false;
   rendererDir?: string | null;
+  /** The database's file: report workers open their own read-only connections to it. Without it
+   *  (an in-memory database) the report routes are not offered. */
+  dbFile?: string;
+  /** The county uploader's knobs (tests); the key file lives beside the database unless secretDir says. */
+  sync?: Partial<Pick<UploaderOptions, 'backoff' | 'requestTimeoutMs' | 'transportFor' | 'applyDecision' | 'firstRunDelayMs' | 'secretDir'>>;
 }
 
-export async function buildHallServer(options: HallServerOptions): Promise<{ app: FastifyInstance; hall: HallContext }> {
+export async function buildHallServer(options: HallServerOptions): Promise<{ app: FastifyInstance; hall: HallContext; readPool: ReadPool | null; uploader: Uploader }> {
   const { db, version } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
@@ -85,6 +97,25 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerQueueSetupRoutes(hall);
   registerTicketRoutes(hall);
   registerRatingRoutes(hall);
+  registerPrintRoutes(hall);
+  const readPool = options.dbFile ? createReadPool(options.dbFile) : null;
+  if (readPool) {
+    registerReportRoutes(hall, readPool);
+    // onClose runs after requests in flight have finished, so no report is cut off here.
+    app.addHook('onClose', () => readPool.close());
+  }
+  // The county upload runs beside the request path, never on it (DESIGN §8).
+  const secretDir = options.sync?.secretDir !== undefined ? options.sync.secretDir : options.dbFile ? path.dirname(options.dbFile) : null;
+  const uploader = createUploader({
+    ...options.sync,
+    db,
+    clock,
+    secretDir,
+    log: options.logger ? app.log : null,
+    onStatus: (summary) => hall.events.publish(SYNC_STATUS_EVENT, summary, ['admin', 'supervisor']),
+  });
+  registerSyncRoutes(hall, uploader, secretDir);
+  app.addHook('onClose', () => uploader.stop());
   registerEventRoutes(app, db, clock, hall.events);
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { allow: 'public' } }, () => openApiDocument(routes, version));
@@ -107,5 +138,6 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   const dayTimer = setInterval(closeDays, 60_000);
   dayTimer.unref();
   app.addHook('onClose', async () => clearInterval(dayTimer));
-  return { app, hall };
+  uploader.start();
+  return { app, hall, readPool, uploader };
 }

@@ -26,6 +26,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   409: 'conflict',
   422: 'domain_rule',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 export function codeForStatus(status: number): ErrorCode {

@@ -8,6 +8,7 @@ import { HomeScreen } from './home-screen';
 import { hrefFor, navFor, resolveRoute } from './routes';
 import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
+import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
 
 // The admin screens carry ag-grid; they load only when an administrator opens them.
 const UsersScreen = lazy(() => import('./admin/users-screen'));
@@ -15,6 +16,7 @@ const DevicesScreen = lazy(() => import('./admin/devices-screen'));
 const QueueAdminScreen = lazy(() => import('./queue-admin/queue-admin-screen'));
 // The counter is the clerk's whole day; lazy too, so other roles never load it.
 const CounterScreen = lazy(() => import('./counter/counter-screen'));
+const SyncScreen = lazy(() => import('./sync/sync-screen'));
 
 interface StaffShellProps {
   context: StaffContextValue;
@@ -27,7 +29,7 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
   const { user } = session;
   // The host turning the events socket away means the session may be over; the API's 401 decides.
   const checkSession = useCallback(() => void api.me().catch(() => undefined), [api]);
-  const connection = useHallEvents(hostUrl, session.token, undefined, checkSession);
+  const connection = useHallEvents(hostUrl, session.token, handleSyncEvent, checkSession);
   const route = resolveRoute(useHash(), user.role);
   const currentPath = route.status === 'not_found' ? route.path : route.screen.path;
 
@@ -60,6 +62,7 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
           </ul>
         </nav>
         <main className="staff-main">
+          <SyncBanner />
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
             {route.status === 'forbidden' ? (
               <section className="panel" data-testid="forbidden">
@@ -80,6 +83,8 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
               <QueueAdminScreen />
             ) : route.screen.id === 'counter' ? (
               <CounterScreen />
+            ) : route.screen.id === 'sync' ? (
+              <SyncScreen />
             ) : (
               <HomeScreen />
             )}

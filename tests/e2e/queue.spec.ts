@@ -52,7 +52,7 @@ test('kiosk → counter → display with voice → rating pad', async ({ host, b
   await expect(counter.getByTestId('counter-current-number')).toHaveText('A001');
   await expect(display.getByTestId('display-call').first()).toHaveAttribute('data-number', 'A001');
   await expect(display.getByTestId('voice-log').locator('li')).toHaveText(['请 A 零 零 一 号到 3 号窗口办理']);
-  expect(await display.evaluate(() => window.__hallVoice?.queued)).toEqual(['请 A 零 零 一 号到 3 号窗口办理']);
+  expect(await display.evaluate(() => (window as unknown as { __hallVoice?: { queued: string[] } }).__hallVoice?.queued)).toEqual(['请 A 零 零 一 号到 3 号窗口办理']);
 
   // Start and complete; the pad asks about A001 and takes the rating.
   await counter.getByTestId('counter-start').click();

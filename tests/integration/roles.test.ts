@@ -47,14 +47,21 @@ const EXPECTED: Record<string, CallerName[]> = {
   'POST /queue/tickets/:id/complete': CLERK,
   'POST /queue/tickets/:id/cancel': CLERK,
   'POST /queue/tickets/:id/transfer': CLERK,
+  'POST /queue/tickets/:id/print': ['device:kiosk', 'clerk'],
   'POST /windows/:id/sign-in': CLERK,
   'POST /windows/:id/pause': CLERK,
   'POST /windows/:id/resume': CLERK,
   'POST /windows/:id/sign-out': CLERK,
   'GET /windows/:id/tickets': STAFF_LISTS,
   'GET /queue/daily': ['supervisor', 'admin'],
+  'GET /reports/queue': ['supervisor', 'admin'],
   'POST /ratings': ['device:rating', 'device:kiosk', 'clerk'],
   'GET /ratings/pending': ['device:rating'],
+  'GET /sync/status': ['supervisor', 'admin'],
+  'POST /sync/run': ['supervisor', 'admin'],
+  'POST /sync/records/:recordId/resend': ADMIN,
+  'GET /sync/settings': ADMIN,
+  'PUT /sync/settings': ADMIN,
 };
 
 let h: TestHall;

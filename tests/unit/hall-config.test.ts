@@ -13,6 +13,7 @@ describe('parseHallArgs', () => {
       countyKey: null,
       hallCode: null,
       syncIntervalSeconds: 300,
+      syncIntervalGiven: false,
       logLevel: 'info',
     });
   });
@@ -22,7 +23,7 @@ describe('parseHallArgs', () => {
       '--data', '/srv/hall', '--port', '9000', '--host', '0.0.0.0', '--admin-password', 'secret-pw', '--demo',
       '--county-url', 'https://county.example/api', '--county-key', 'k', '--hall-code', '320722100', '--sync-interval', '60',
     ]);
-    expect(o).toMatchObject({ data: '/srv/hall', port: 9000, host: '0.0.0.0', adminPassword: 'secret-pw', demo: true, countyUrl: 'https://county.example/api', countyKey: 'k', hallCode: '320722100', syncIntervalSeconds: 60 });
+    expect(o).toMatchObject({ data: '/srv/hall', port: 9000, host: '0.0.0.0', adminPassword: 'secret-pw', demo: true, countyUrl: 'https://county.example/api', countyKey: 'k', hallCode: '320722100', syncIntervalSeconds: 60, syncIntervalGiven: true });
   });
 
   it.each([
@@ -32,7 +33,8 @@ describe('parseHallArgs', () => {
     [['--admin-password', '1234'], /--admin-password/],
     [['--county-url', 'ftp://x'], /--county-url/],
     [['--hall-code', 'abc'], /--hall-code/],
-    [['--sync-interval', '1'], /--sync-interval/],
+    [['--sync-interval', '0'], /--sync-interval/],
+    [['--sync-interval', '86401'], /--sync-interval/],
     [['--unknown'], /unknown/i],
     [['extra'], /positional|unexpected/i],
   ])('refuses %j naming the flag', (args, message) => {

@@ -34,8 +34,9 @@ describe('resolveRoute', () => {
 
 describe('navFor', () => {
   it('lists the admin screens for administrators only', () => {
-    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue']);
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'sync']);
     expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter']);
-    for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'clerk')) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+    expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync']);
+    for (const role of ROLES.filter((r) => !['admin', 'clerk', 'supervisor'].includes(r))) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
   });
 });

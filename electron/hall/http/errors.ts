@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   domain_rule: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export class HallError extends Error {

@@ -6,6 +6,7 @@ import type { DailyFigures } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { SYSTEM_ACTOR } from '../http/principal.js';
+import { enqueueQueueDailyRecord } from '../sync/payloads.js';
 import { minutesBetween } from './business-day.js';
 import { today } from './tickets.js';
 
@@ -80,7 +81,8 @@ export function closeDay(db: Db, clock: Clock, day: string): void {
       sql`UPDATE tickets SET status = 'expired', finished_at = ${now.toISOString()}
           WHERE business_day = ${day} AND status IN ('waiting', 'called', 'serving')`,
     ).changes;
-    for (const [categoryId, f] of dayFigures(db, day)) {
+    const figures = dayFigures(db, day);
+    for (const [categoryId, f] of figures) {
       run(
         db,
         sql`INSERT INTO queue_daily (business_day, category_id, issued, served, no_show, cancelled, expired,
@@ -94,6 +96,13 @@ export function closeDay(db: Db, clock: Clock, day: string): void {
               closed_at = excluded.closed_at`,
       );
     }
+    // The county gets the day's figures in the same transaction (DESIGN §7: business row + outbox row).
+    const categories = new Map(all<{ id: number; code: string; name: string }>(db, sql`SELECT id, code, name FROM queue_categories`).map((c) => [c.id, c]));
+    enqueueQueueDailyRecord(db, day, now, [...figures].map(([categoryId, { businessDay: _day, ...f }]) => ({
+      code: categories.get(categoryId)?.code ?? String(categoryId),
+      name: categories.get(categoryId)?.name ?? '',
+      ...f,
+    })));
     // Windows start the new day closed; clerks sign in again.
     run(db, sql`UPDATE windows SET status = 'closed', clerk_id = NULL WHERE status <> 'closed' AND NOT EXISTS (
                   SELECT 1 FROM tickets t WHERE t.window_id = windows.id AND t.status IN ('called', 'serving'))`);

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { conflict, domainRule, notFound } from '../http/errors.js';
 import type { Actor, Principal } from '../http/principal.js';
+import { enqueueRatingRecord } from '../sync/payloads.js';
 import { queueSettings } from './settings.js';
 
 interface RatedTicket {
@@ -18,13 +19,14 @@ interface RatedTicket {
   rating_device_id: number | null;
   clerk_id: number | null;
   clerk_name: string | null;
+  clerk_username: string | null;
 }
 
 function ratedTicket(db: Db, id: number): RatedTicket | undefined {
   return get<RatedTicket>(
     db,
     sql`SELECT t.id, t.number, t.status, t.finished_at, t.window_id, w.number AS window_number, w.rating_device_id,
-               t.clerk_id, u.display_name AS clerk_name
+               t.clerk_id, u.display_name AS clerk_name, u.username AS clerk_username
         FROM tickets t LEFT JOIN windows w ON w.id = t.window_id LEFT JOIN users u ON u.id = t.clerk_id WHERE t.id = ${id}`,
   );
 }
@@ -54,6 +56,17 @@ export function submitRating(db: Db, clock: Clock, principal: Principal, actor: 
     );
     const id = Number(lastInsertRowid);
     appendAudit(db, actor, now, { action: 'rating', entity: 'rating', entityId: id, after: String(input.level), detail: { ticketId: input.ticketId ?? null, caseId: input.caseId ?? null } });
+    enqueueRatingRecord(db, {
+      ratingId: id,
+      level: input.level,
+      indicators: input.indicators ?? {},
+      comment: input.comment ?? null,
+      channel: 'onsite',
+      ratedAt: now,
+      ticketNumber: ticket?.number ?? null,
+      caseId: input.caseId ?? null,
+      staff: ticket ? { username: ticket.clerk_username, displayName: ticket.clerk_name, windowNumber: ticket.window_number } : null,
+    });
     return {
       id,
       ticketId: input.ticketId ?? null,

@@ -12,10 +12,9 @@ import {
   WindowView,
 } from '../../contract/queue.js';
 import type { HallContext } from '../context.js';
-import { getSetting } from '../settings/service.js';
 import { dailyFigures } from './day-end.js';
 import { publishTicket } from './events.js';
-import { categoryByCode } from './setup-service.js';
+import { issuedTicketView } from './issued-view.js';
 import { queueState } from './state.js';
 import {
   callNext,
@@ -53,21 +52,7 @@ export function registerTicketRoutes(hall: HallContext): void {
     handler: ({ body, actor, request }): IssuedTicket => {
       const { ticket, ahead, estimatedWaitMinutes } = issueTicket(db, clock, actor, body);
       publishTicket(events, db, clock, 'ticket.issued', ticket);
-      const itemCode = categoryByCode(db, ticket.category_code)?.item_code;
-      const origin = `${request.protocol}://${request.host}`;
-      return {
-        id: ticket.id,
-        number: ticket.number,
-        categoryCode: ticket.category_code,
-        categoryName: ticket.category_name,
-        priority: ticket.priority,
-        ahead,
-        estimatedWaitMinutes,
-        businessDay: ticket.business_day,
-        issuedAt: ticket.issued_at,
-        hallName: getSetting(db, 'hall.name'),
-        guideUrl: itemCode ? `${origin}/kiosk#guide=${encodeURIComponent(itemCode)}` : `${origin}/kiosk`,
-      };
+      return issuedTicketView(db, ticket, { ahead, estimatedWaitMinutes }, `${request.protocol}://${request.host}`);
     },
   });
 

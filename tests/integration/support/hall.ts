@@ -7,6 +7,7 @@ import { migrate } from '../../../db/migrate.js';
 import { ensureAdmin } from '../../../electron/hall/bootstrap.js';
 import type { Clock } from '../../../electron/hall/clock.js';
 import type { HallContext } from '../../../electron/hall/context.js';
+import type { ReadPool } from '../../../electron/hall/reports/read-pool.js';
 import { buildHallServer } from '../../../electron/hall/server.js';
 import { createUser } from '../../../electron/hall/users/service.js';
 import { SYSTEM_ACTOR } from '../../../electron/hall/http/principal.js';
@@ -35,6 +36,8 @@ export interface TestHall {
   base: string;
   db: Db;
   hall: HallContext;
+  /** The host's report workers (on the same database file). */
+  readPool: ReadPool;
   clock: TestClock;
   dataDir: string;
   api<T = any>(method: string, url: string, options?: { token?: string; body?: unknown; lang?: string; rawBody?: string }): Promise<ApiResult<T>>;
@@ -46,11 +49,12 @@ export interface TestHall {
 
 export async function startHall(options: { rendererDir?: string | null } = {}): Promise<TestHall> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
-  const db = openDatabase(path.join(dataDir, 'hall.db'));
+  const dbFile = path.join(dataDir, 'hall.db');
+  const db = openDatabase(dbFile);
   migrate(db);
   const clock = new TestClock();
   await ensureAdmin(db, clock, ADMIN_PASSWORD);
-  const { app, hall } = await buildHallServer({ db, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null });
+  const { app, hall, readPool } = await buildHallServer({ db, dbFile, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -84,6 +88,7 @@ export async function startHall(options: { rendererDir?: string | null } = {}): 
     base,
     db,
     hall,
+    readPool: readPool!,
     clock,
     dataDir,
     api,

@@ -1,0 +1,28 @@
+// What the kiosk and the slip show of a ticket: the same view whether just issued or printed later.
+import type { Db } from '../../../db/connection.js';
+import type { IssuedTicket } from '../../contract/queue.js';
+import { getSetting } from '../settings/service.js';
+import { categoryByCode } from './setup-service.js';
+import type { TicketRow } from './tickets.js';
+
+/** The item guide the category points to, or the kiosk's home page, on the host the caller reached. */
+export function guideUrl(db: Db, categoryCode: string, origin: string): string {
+  const itemCode = categoryByCode(db, categoryCode)?.item_code;
+  return itemCode ? `${origin}/kiosk#guide=${encodeURIComponent(itemCode)}` : `${origin}/kiosk`;
+}
+
+export function issuedTicketView(db: Db, t: TicketRow, wait: { ahead: number; estimatedWaitMinutes: number }, origin: string): IssuedTicket {
+  return {
+    id: t.id,
+    number: t.number,
+    categoryCode: t.category_code,
+    categoryName: t.category_name,
+    priority: t.priority,
+    ahead: wait.ahead,
+    estimatedWaitMinutes: wait.estimatedWaitMinutes,
+    businessDay: t.business_day,
+    issuedAt: t.issued_at,
+    hallName: getSetting(db, 'hall.name'),
+    guideUrl: guideUrl(db, t.category_code, origin),
+  };
+}

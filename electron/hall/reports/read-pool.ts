@@ -1,0 +1,190 @@
+// A small pool of report worker threads. The host is one Node thread and better-sqlite3 is
+// synchronous, so a month-long report run on the host's own connection would hold up every call-next
+// and every kiosk for its whole duration; in a worker it only takes a core.
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ReportName, ReportParams, ReportResult } from './report-queries.js';
+import type { ReportAnswer, ReportJob } from './report-worker.js';
+
+export class ReportError extends Error {
+  constructor(
+    message: string,
+    /** timeout: took too long; busy: too many waiting; closed: the host is stopping; failed: the query broke. */
+    readonly reason: 'timeout' | 'busy' | 'closed' | 'failed',
+  ) {
+    super(message);
+    this.name = 'ReportError';
+  }
+}
+
+export interface ReadPoolOptions {
+  /** Worker threads; by default one less than the cores (the host keeps one), at least one, at most four. */
+  size?: number;
+  /** The caller's whole wait, queueing included. */
+  timeoutMs?: number;
+  maxQueued?: number;
+  workerFile?: string;
+}
+
+/**
+ * The compiled worker next to this module. Under vitest this module runs from its .ts source, but
+ * Node 20 cannot start a TypeScript worker (type stripping came in Node 22.6) and vitest does not
+ * transform worker_threads, so the worker built by `npm run build:node` in dist/ is used instead; a
+ * dist older than the source is refused so tests never run yesterday's queries.
+ */
+export function reportWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return path.join(path.dirname(here), 'report-worker.js');
+  const built = path.resolve(path.dirname(here), '../../../dist/electron/hall/reports/report-worker.js');
+  if (!existsSync(built)) throw new Error(`report worker not built (${built}): run \`npm run build:node\` first`);
+  for (const source of ['report-worker.ts', 'report-queries.ts']) {
+    const src = path.join(path.dirname(here), source);
+    const out = path.join(path.dirname(built), source.replace(/\.ts$/, '.js'));
+    if (!existsSync(out) || statSync(src).mtimeMs > statSync(out).mtimeMs) {
+      throw new Error(`report worker in dist/ is older than ${source}: run \`npm run build:node\` first`);
+    }
+  }
+  return built;
+}
+
+interface Job {
+  id: number;
+  name: string;
+  params: unknown;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker | null;
+  job: Job | null;
+  /** A timed-out worker still finishing its query: the slot stays empty until it exits, so at most
+   *  `size` report threads ever compete with the host for the cores. */
+  retiring: boolean;
+}
+
+export class ReadPool {
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private readonly timeoutMs: number;
+  private readonly maxQueued: number;
+  private workerFile: string | undefined;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly dbFile: string,
+    options: ReadPoolOptions = {},
+  ) {
+    const size = options.size ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+    this.slots = Array.from({ length: size }, () => ({ worker: null, job: null, retiring: false }));
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxQueued = options.maxQueued ?? 20;
+    this.workerFile = options.workerFile;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  run<N extends ReportName>(name: N, params: ReportParams<N>, options: { timeoutMs?: number } = {}): Promise<ReportResult<N>> {
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new ReportError('the report pool is closed', 'closed'));
+      if (this.queue.length >= this.maxQueued) return reject(new ReportError(`${this.queue.length} reports are already waiting`, 'busy'));
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.timeOut(id, timeoutMs), timeoutMs);
+      this.queue.push({ id, name, params, resolve: resolve as (v: unknown) => void, reject, timer });
+      this.dispatch();
+    });
+  }
+
+  /** Stops taking reports, lets running ones finish for up to `graceMs`, then ends the threads. */
+  async close(graceMs = 5000): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.settle(job, new ReportError('the report pool is closed', 'closed'));
+    const running = () => this.slots.some((s) => s.job !== null);
+    const until = Date.now() + graceMs;
+    while (running() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    for (const slot of this.slots) {
+      if (slot.job) this.settle(slot.job, new ReportError('the report pool is closed', 'closed'));
+      slot.job = null;
+      // Not awaited: a thread inside a long native query exits only when the query returns; it is
+      // unref'ed, so it cannot keep the process alive.
+      void slot.worker?.terminate();
+      slot.worker = null;
+    }
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.job || slot.retiring) continue;
+      const job = this.queue.shift()!;
+      try {
+        slot.worker ??= this.spawn(slot);
+      } catch (err) {
+        this.settle(job, new ReportError((err as Error).message, 'failed'));
+        continue;
+      }
+      slot.job = job;
+      slot.worker.postMessage({ id: job.id, name: job.name, params: job.params } satisfies ReportJob);
+    }
+  }
+
+  private spawn(slot: Slot): Worker {
+    this.workerFile ??= reportWorkerFile();
+    const worker = new Worker(this.workerFile, { workerData: { dbFile: this.dbFile } });
+    worker.unref();
+    worker.on('message', (answer: ReportAnswer) => {
+      if (slot.worker !== worker || slot.job?.id !== answer.id) return;
+      const job = slot.job;
+      slot.job = null;
+      this.settle(job, answer.ok ? null : new ReportError(answer.error, 'failed'), answer.ok ? answer.result : undefined);
+      this.dispatch();
+    });
+    // A worker that cannot open the database or dies: its report fails, the next one gets a new thread.
+    const lost = (error: Error) => {
+      if (slot.worker !== worker) return;
+      slot.worker = null;
+      if (slot.job) this.settle(slot.job, new ReportError(error.message, 'failed'));
+      slot.job = null;
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`report worker exited with code ${code}`)));
+    return worker;
+  }
+
+  private timeOut(id: number, timeoutMs: number): void {
+    const error = new ReportError(`the report took longer than ${timeoutMs} ms`, 'timeout');
+    const queued = this.queue.findIndex((j) => j.id === id);
+    if (queued >= 0) return this.settle(this.queue.splice(queued, 1)[0]!, error);
+    const slot = this.slots.find((s) => s.job?.id === id);
+    if (!slot) return;
+    this.settle(slot.job!, error);
+    slot.job = null;
+    const worker = slot.worker;
+    slot.worker = null;
+    if (!worker) return this.dispatch();
+    slot.retiring = true;
+    void worker.terminate().finally(() => {
+      slot.retiring = false;
+      this.dispatch();
+    });
+  }
+
+  private settle(job: Job, error: Error | null, value?: unknown): void {
+    clearTimeout(job.timer);
+    if (error) job.reject(error);
+    else job.resolve(value);
+  }
+}
+
+export function createReadPool(dbFile: string, options: ReadPoolOptions = {}): ReadPool {
+  return new ReadPool(dbFile, options);
+}

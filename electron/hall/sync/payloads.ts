@@ -1,0 +1,60 @@
+// The county records the queue produces (DOMAIN §5): what a rating and a closed queue day carry.
+// Built here so the upload format lives in one place; called inside the queue's own transactions.
+import type { Db } from '../../../db/connection.js';
+import { hallTime } from './hall-time.js';
+import { enqueueRecord } from './outbox.js';
+
+export interface RatingRecordInput {
+  ratingId: number;
+  level: number;
+  indicators: Record<string, number>;
+  comment: string | null;
+  channel: string;
+  ratedAt: Date;
+  ticketNumber: string | null;
+  caseId: number | null;
+  /** The clerk rated and the window; never anything about the citizen who rated. */
+  staff: { username: string | null; displayName: string | null; windowNumber: number | null } | null;
+}
+
+export function enqueueRatingRecord(db: Db, r: RatingRecordInput): string {
+  return enqueueRecord(db, {
+    kind: 'rating',
+    occurredAt: hallTime(r.ratedAt),
+    payload: {
+      ratingId: r.ratingId,
+      level: r.level,
+      bad: r.level <= 2,
+      indicators: r.indicators,
+      comment: r.comment,
+      channel: r.channel,
+      ratedAt: hallTime(r.ratedAt),
+      ticketNumber: r.ticketNumber,
+      caseId: r.caseId,
+      staff: r.staff,
+    },
+  });
+}
+
+export interface CategoryDayFigures {
+  code: string;
+  name: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  expired: number;
+  avgWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+  avgServiceMinutes: number | null;
+  p90ServiceMinutes: number | null;
+}
+
+/** One record per closed day; a day closed again (late tickets) sends a newer record that supersedes it. */
+export function enqueueQueueDailyRecord(db: Db, businessDay: string, closedAt: Date, categories: readonly CategoryDayFigures[]): string {
+  return enqueueRecord(db, {
+    kind: 'queue-daily',
+    occurredAt: hallTime(closedAt),
+    payload: { businessDay, closedAt: hallTime(closedAt), categories },
+  });
+}

@@ -1,0 +1,2 @@
+// The sync contract, for the operator screens (zod schemas and types only).
+export * from '../../../electron/contract/sync.js';

@@ -1,0 +1,101 @@
+// A real host for the benchmarks: the built `dist/` CLI in its own process on 127.0.0.1 (so it has a
+// core of its own, as in a hall), set up over its HTTP API like an admin would.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import http from 'node:http';
+import path from 'node:path';
+import { startHostProcess, type HostProcess } from '../../integration/support/host-process.js';
+
+const ADMIN_PASSWORD = 'bench-admin-pass';
+const CLERK_PASSWORD = 'bench-clerk-pass';
+
+export interface BenchHost {
+  base: string;
+  dataDir: string;
+  dbFile: string;
+  admin: string;
+  call: (method: string, url: string, token: string | null, body?: unknown) => Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchHost(): Promise<BenchHost> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hall-bench-'));
+  let host: HostProcess;
+  try {
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn']);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const callHost = (method: string, url: string, token: string | null, body?: unknown) => request(agent, host.base, method, url, token, body);
+  const login = await callHost('POST', '/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+  return {
+    base: host.base,
+    dataDir,
+    dbFile: path.join(dataDir, 'hall.db'),
+    admin: login.body.token,
+    call: callHost,
+    stop: async () => {
+      agent.destroy();
+      host.child.kill('SIGTERM');
+      await Promise.race([host.exited, new Promise((r) => setTimeout(r, 10_000))]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** node:http with a kept-alive agent: undici's fetch costs the client more than the host spends on a
+ *  ticket, and the benches measure the host, not the client library. */
+function request(agent: http.Agent, base: string, method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/v1${url}`, { method, headers, agent, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export interface Counter {
+  windowId: number;
+  clerk: string;
+}
+
+async function must(res: Promise<{ status: number; body: any }>, what: string): Promise<any> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Open all day, one category `A`, a kiosk, and `counters` windows serving A, each with a signed-in clerk. */
+export async function setupHall(h: BenchHost, counters: number): Promise<{ kiosk: string; counters: Counter[] }> {
+  const settings = await must(h.call('GET', '/queue/settings', h.admin), 'settings');
+  await must(h.call('PUT', '/queue/settings', h.admin, { ...settings, openTime: '00:00', closeTime: '23:59', weekdays: [1, 2, 3, 4, 5, 6, 7] }), 'hours');
+  await must(h.call('POST', '/queue/categories', h.admin, { code: 'A', name: '社保医保', prefix: 'A' }), 'category');
+  const kiosk = (await must(h.call('POST', '/devices', h.admin, { name: '取号机', kind: 'kiosk' }), 'kiosk')).token as string;
+  const list: Counter[] = [];
+  for (let i = 1; i <= counters; i++) {
+    const w = await must(h.call('POST', '/windows', h.admin, { number: i, name: `${i}号窗口`, categoryCodes: ['A'] }), 'window');
+    await must(h.call('POST', '/users', h.admin, { username: `clerk${i}`, password: CLERK_PASSWORD, displayName: `窗口${i}`, role: 'clerk' }), 'user');
+    const clerk = (await must(h.call('POST', '/auth/login', null, { username: `clerk${i}`, password: CLERK_PASSWORD }), 'login')).token as string;
+    await must(h.call('POST', `/windows/${w.id}/sign-in`, clerk), 'sign-in');
+    list.push({ windowId: w.id, clerk });
+  }
+  return { kiosk, counters: list };
+}
+
+export { must };
