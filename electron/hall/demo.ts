@@ -8,6 +8,8 @@ import { createDevice } from './devices/service.js';
 import { SYSTEM_ACTOR } from './http/principal.js';
 import { getSetting, setSetting } from './settings/service.js';
 import { createUser, usernameTaken } from './users/service.js';
+import { createCategory, createWindow } from './queue/setup-service.js';
+import { DEFAULT_QUEUE_SETTINGS, saveQueueSettings } from './queue/settings.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -38,10 +40,27 @@ export async function loadDemo(db: Db, clock: Clock): Promise<DemoPairing[]> {
   for (const user of DEMO_USERS) {
     if (!usernameTaken(db, user.username)) await createUser(db, clock, SYSTEM_ACTOR, { ...user, password: DEMO_PASSWORD });
   }
-  const pairings = DEMO_TERMINALS.map((t) => {
-    const { token } = createDevice(db, clock, SYSTEM_ACTOR, { name: t.name, kind: t.kind });
-    return { name: t.name, page: t.page, token };
-  });
+  const devices = DEMO_TERMINALS.map((t) => ({ ...t, ...createDevice(db, clock, SYSTEM_ACTOR, { name: t.name, kind: t.kind }) }));
+  const pairings = devices.map((d) => ({ name: d.name, page: d.page, token: d.token }));
+  loadDemoQueue(db, clock, devices.find((d) => d.kind === 'rating')!.id);
   setSetting(db, clock, 'demo.pairing', JSON.stringify(pairings));
   return pairings;
+}
+
+const DEMO_CATEGORIES = [
+  { code: 'A', name: '社保医保', prefix: 'A', description: '养老保险、医疗保险参保登记，待遇领取资格认证' },
+  { code: 'B', name: '民政事务', prefix: 'B', description: '低保、特困、临时救助，残疾人两项补贴，高龄津贴' },
+  { code: 'C', name: '综合受理', prefix: 'C', description: '农业补贴、宅基地建房、就业登记、退役军人服务等' },
+];
+
+/** Three categories and three windows, so the kiosk, counter and display can be tried at once. */
+function loadDemoQueue(db: Db, clock: Clock, ratingDeviceId: number): void {
+  DEMO_CATEGORIES.forEach((c, i) =>
+    createCategory(db, clock, SYSTEM_ACTOR, { ...c, dailyLimit: null, priorityAllowed: true, itemCode: null, sortOrder: i + 1 }),
+  );
+  createWindow(db, clock, SYSTEM_ACTOR, { number: 1, name: '综合窗口', categoryCodes: ['A', 'C'], ratingDeviceId });
+  createWindow(db, clock, SYSTEM_ACTOR, { number: 2, name: '民政窗口', categoryCodes: ['B', 'C'], ratingDeviceId: null });
+  createWindow(db, clock, SYSTEM_ACTOR, { number: 3, name: '社保窗口', categoryCodes: ['A'], ratingDeviceId: null });
+  // A demo is tried at any hour; a real hall sets its business hours in 排队设置.
+  saveQueueSettings(db, clock, { ...DEFAULT_QUEUE_SETTINGS, openTime: '00:00', closeTime: '23:59', weekdays: [1, 2, 3, 4, 5, 6, 7] });
 }
