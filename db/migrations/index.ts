@@ -4,6 +4,9 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-queue.js';
 import * as m0003 from './0003-outbox.js';
 import * as m0004 from './0004-queue-history-index.js';
+import * as m0005 from './0005-catalog.js';
+import * as m0006 from './0006-calendar.js';
+import * as m0007 from './0007-cases.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +14,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

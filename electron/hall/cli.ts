@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase } from '../../db/connection.js';
 import { DatabaseFromFutureError, migrate } from '../../db/migrate.js';
 import { ensureAdmin } from './bootstrap.js';
+import { loadCatalogIfEmpty } from './catalog/load-catalog.js';
 import { systemClock } from './clock.js';
 import { CliError, parseHallArgs, USAGE } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from './demo.js';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     intervalSeconds: options.syncIntervalGiven ? options.syncIntervalSeconds : null,
   });
   const generated = await ensureAdmin(db, systemClock, options.adminPassword);
+  const loadedItems = loadCatalogIfEmpty(db, systemClock);
+  if (loadedItems) logger.info({ items: loadedItems }, 'catalogue loaded from resources');
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
   const { app } = await buildHallServer({ db, dbFile, version, logger, rendererDir: rendererDir() });

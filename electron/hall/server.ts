@@ -10,6 +10,10 @@ import type { Db } from '../../db/connection.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerCalendarRoutes } from './calendar/routes.js';
+import { decisionHookWithEvents } from './cases/case-events.js';
+import { registerCaseRoutes } from './cases/routes.js';
+import { registerCatalogRoutes } from './catalog/routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { HallContext } from './context.js';
 import { registerDeviceRoutes } from './devices/routes.js';
@@ -94,10 +98,14 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerUserRoutes(hall);
   registerDeviceRoutes(hall);
   registerAuditRoutes(hall);
+  registerCalendarRoutes(hall);
   registerQueueSetupRoutes(hall);
   registerTicketRoutes(hall);
   registerRatingRoutes(hall);
   registerPrintRoutes(hall);
+  registerCatalogRoutes(hall);
+  // Scans live in the data folder beside the database; an in-memory database keeps none.
+  registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null);
   const readPool = options.dbFile ? createReadPool(options.dbFile) : null;
   if (readPool) {
     registerReportRoutes(hall, readPool);
@@ -108,6 +116,8 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   const secretDir = options.sync?.secretDir !== undefined ? options.sync.secretDir : options.dbFile ? path.dirname(options.dbFile) : null;
   const uploader = createUploader({
     ...options.sync,
+    // County decisions move forwarded cases to decided and tell the back office (cases/case-events.ts).
+    applyDecision: options.sync?.applyDecision ?? decisionHookWithEvents(db, hall.events),
     db,
     clock,
     secretDir,

@@ -1,11 +1,14 @@
 // The ticket kiosk: the start screen with one big button per category, priority and appointment
 // check-in, the ticket once committed. Every inner screen goes back to start on its own.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { changeLanguage, DEFAULT_LANGUAGE } from '../shared/i18n';
 import { useT } from '../shared/use-t';
 import type { IssuedTicket } from '../shared/queue-contract';
 import type { TerminalContext } from '../terminal/paired-screen';
 import { AppointmentScreen } from './appointment-screen';
+import { GuideBrowseScreen } from './guide-browse-screen';
+import { GuideItemScreen } from './guide-item-screen';
+import { guideCodeFromHash } from './guide-model';
 import { useElderlyMode } from './elderly-mode';
 import { idleTimeoutFor, INNER_SCREEN_IDLE_MS, LANGUAGE_RESET_MS } from './kiosk-idle';
 import { KioskHeader } from './kiosk-header';
@@ -22,7 +25,10 @@ type Step =
   | { name: 'priorityKind' }
   | { name: 'priorityCategory'; kind: KioskPriority }
   | { name: 'appointment' }
-  | { name: 'ticket'; ticket: IssuedTicket };
+  | { name: 'ticket'; ticket: IssuedTicket }
+  | { name: 'guide' }
+  /** `fromSearch`: back goes to the list; an item opened by its address goes back to start. */
+  | { name: 'guideItem'; code: string; fromSearch: boolean };
 
 export function KioskApp({ context }: { context: TerminalContext }) {
   const { t, language } = useT();
@@ -50,6 +56,19 @@ export function KioskApp({ context }: { context: TerminalContext }) {
   );
   const goHome = useCallback(() => goTo({ name: 'start' }), [goTo]);
 
+  // The slip's QR code points at /kiosk#guide=<itemCode>: open that item's guide, then clear the address
+  // so the next citizen does not land there again.
+  useEffect(() => {
+    const openFromHash = () => {
+      const code = guideCodeFromHash(window.location.hash);
+      if (!code) return;
+      goTo({ name: 'guideItem', code, fromSearch: false });
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    };
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    return () => window.removeEventListener('hashchange', openFromHash);
+  }, [goTo]);
   useIdleCountdown(idleTimeoutFor(step.name, print?.status === 'failed'), goHome);
   // A failure message left on the start screen is not for the next citizen.
   useIdleCountdown(issue.problem && step.name === 'start' ? INNER_SCREEN_IDLE_MS : null, clearProblem);
@@ -75,6 +94,7 @@ export function KioskApp({ context }: { context: TerminalContext }) {
           onCategory={(code) => issue.take({ categoryCode: code })}
           onPriority={() => goTo({ name: 'priorityKind' })}
           onAppointment={() => goTo({ name: 'appointment' })}
+          onGuide={() => goTo({ name: 'guide' })}
         />
       );
       break;
@@ -96,6 +116,16 @@ export function KioskApp({ context }: { context: TerminalContext }) {
       break;
     case 'appointment':
       body = <AppointmentScreen enabled={enabled} busy={issue.busy} problem={issue.problem} onSubmit={(code) => issue.take({ appointmentCode: code })} onEdit={clearProblem} onBack={goHome} />;
+      break;
+    case 'guide':
+      body = <GuideBrowseScreen api={context.api} onItem={(code) => goTo({ name: 'guideItem', code, fromSearch: true })} onBack={goHome} />;
+      break;
+    case 'guideItem':
+      body = step.fromSearch ? (
+        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={() => goTo({ name: 'guide' })} onHome={goHome} />
+      ) : (
+        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={goHome} />
+      );
       break;
     case 'ticket':
       body = <TicketScreen ticket={step.ticket} printStatus={print?.status ?? 'printing'} onDone={goHome} />;

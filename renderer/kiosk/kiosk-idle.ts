@@ -1,10 +1,12 @@
 // Going back to the start screen by itself: an inner screen left alone for a minute, or the ticket
 // screen once the citizen has had time to read it. A touch anywhere starts the wait again.
 
-export type KioskStep = 'start' | 'priorityKind' | 'priorityCategory' | 'appointment' | 'ticket';
+export type KioskStep = 'start' | 'priorityKind' | 'priorityCategory' | 'appointment' | 'ticket' | 'guide' | 'guideItem';
 
 export const INNER_SCREEN_IDLE_MS = 60_000;
 export const TICKET_SHOWN_MS = 15_000;
+/** A guide takes reading: two minutes untouched before the kiosk goes back to start. */
+export const GUIDE_READING_MS = 120_000;
 /** Another language than Chinese goes back to Chinese after this long untouched, on any screen. */
 export const LANGUAGE_RESET_MS = 60_000;
 /** A failed print leaves the number on screen longer: the citizen has to write it down. */
@@ -14,6 +16,7 @@ export const TICKET_PRINT_FAILED_MS = 45_000;
 export function idleTimeoutFor(step: KioskStep, printFailed = false): number | null {
   if (step === 'start') return null;
   if (step === 'ticket') return printFailed ? TICKET_PRINT_FAILED_MS : TICKET_SHOWN_MS;
+  if (step === 'guideItem') return GUIDE_READING_MS;
   return INNER_SCREEN_IDLE_MS;
 }
 

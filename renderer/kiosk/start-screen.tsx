@@ -14,9 +14,11 @@ interface StartScreenProps {
   onCategory: (code: string) => void;
   onPriority: () => void;
   onAppointment: () => void;
+  /** 办事指南: open even when no ticket can be taken, as long as the host answers. */
+  onGuide: () => void;
 }
 
-export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment }: StartScreenProps) {
+export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide }: StartScreenProps) {
   const { t } = useT();
   if (view === 'loading') {
     return <p className="kiosk-message" data-testid="kiosk-loading">{t('kiosk.connecting')}</p>;
@@ -26,6 +28,12 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
       <div className="kiosk-message" data-testid="kiosk-closed">
         <p>{settings ? t('kiosk.closedHours', { open: settings.openTime, close: settings.closeTime }) : t('kiosk.closed')}</p>
         {notice ? <p className="kiosk-notice">{notice}</p> : null}
+        <div className="kiosk-extra">
+          <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
+            <span className="kiosk-extra-name">{t('guide.title')}</span>
+            <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
+          </button>
+        </div>
       </div>
     );
   }
@@ -61,6 +69,10 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
         <button type="button" className="kiosk-extra-button" disabled={!enabled} data-testid="kiosk-appointment" onClick={onAppointment}>
           <span className="kiosk-extra-name">{t('kiosk.appointment')}</span>
           <span className="kiosk-extra-help">{t('kiosk.appointmentHelp')}</span>
+        </button>
+        <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
+          <span className="kiosk-extra-name">{t('guide.title')}</span>
+          <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
         </button>
       </div>
       {notice ? <p className="kiosk-notice">{notice}</p> : null}

@@ -89,6 +89,21 @@ export class ApiClient {
     return parsed.data;
   }
 
+  /** A file the host sends (an xlsx export): the body as a Blob; errors as in request(). */
+  async download(path: string): Promise<Blob> {
+    const token = this.options.token?.() ?? null;
+    const headers: Record<string, string> = { 'Accept-Language': this.options.language() };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await (this.options.fetchImpl ?? fetch)(apiUrl(this.options.baseUrl, path), { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (cause) {
+      throw unreachableError(cause);
+    }
+    if (!response.ok) throw parseErrorResponse(response.status, await readJson(response));
+    return response.blob();
+  }
+
   health(): Promise<Health> {
     return this.request('GET', '/health', { schema: Health });
   }

@@ -1,7 +1,7 @@
 // The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
 import { type Role, ROLES } from '../shared/contract';
 
-export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync';
+export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -17,6 +17,8 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
   { id: 'devices', path: '/admin/devices', labelKey: 'nav.devices', roles: ['admin'] },
   { id: 'queue', path: '/admin/queue', labelKey: 'nav.queue', roles: ['admin'] },
+  { id: 'catalog', path: '/admin/catalog', labelKey: 'nav.catalog', roles: ['admin'] },
+  { id: 'calendar', path: '/admin/calendar', labelKey: 'nav.calendar', roles: ['admin'] },
   { id: 'sync', path: '/admin/sync', labelKey: 'nav.sync', roles: ['admin', 'supervisor'] },
 ];
 

@@ -14,6 +14,8 @@ import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
 const UsersScreen = lazy(() => import('./admin/users-screen'));
 const DevicesScreen = lazy(() => import('./admin/devices-screen'));
 const QueueAdminScreen = lazy(() => import('./queue-admin/queue-admin-screen'));
+const CatalogScreen = lazy(() => import('./catalog/catalog-screen'));
+const CalendarScreen = lazy(() => import('./calendar/calendar-screen'));
 // The counter is the clerk's whole day; lazy too, so other roles never load it.
 const CounterScreen = lazy(() => import('./counter/counter-screen'));
 const SyncScreen = lazy(() => import('./sync/sync-screen'));
@@ -81,6 +83,10 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
               <DevicesScreen />
             ) : route.screen.id === 'queue' ? (
               <QueueAdminScreen />
+            ) : route.screen.id === 'catalog' ? (
+              <CatalogScreen />
+            ) : route.screen.id === 'calendar' ? (
+              <CalendarScreen />
             ) : route.screen.id === 'counter' ? (
               <CounterScreen />
             ) : route.screen.id === 'sync' ? (

@@ -1,6 +1,7 @@
 // The headless host as a real process: the command line of DESIGN §5, the ready line, SIGTERM.
 import { spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,16 +81,25 @@ describe('npm run serve', () => {
   it('finishes a request in flight before exiting on SIGTERM', async () => {
     const data = tempDir();
     const { child, base } = await startHost(['--data', data, '--admin-password', 'chosen-pass-1']);
-    // A login takes a scrypt hash (tens of ms): send it and SIGTERM while it runs.
-    const pending = fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'chosen-pass-1' }),
+    // The request's headers arrive (so the host has taken it in), then SIGTERM, then the rest of
+    // its body: the host must finish it and answer before it exits.
+    const body = JSON.stringify({ username: 'admin', password: 'chosen-pass-1' });
+    const url = new URL(`${base}/api/v1/auth/login`);
+    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
     });
-    await new Promise((r) => setTimeout(r, 5));
+    req.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 300));
     const exited = exitOf(child);
     child.kill('SIGTERM');
-    expect((await pending).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    req.end(body.slice(10));
+    expect(await answered).toBe(200);
     expect(await exited).toBe(0);
   });
 

@@ -11,6 +11,8 @@ const SIGNED_IN: CallerName[] = CALLERS.filter((c) => c !== 'anonymous');
 const ADMIN: CallerName[] = ['admin'];
 const CLERK: CallerName[] = ['clerk'];
 const STAFF_LISTS: CallerName[] = ['clerk', 'supervisor', 'admin'];
+/** Every signed-in person, no terminal. */
+const STAFF: CallerName[] = ['admin', 'clerk', 'backoffice', 'agent', 'supervisor'];
 
 /** method + path (with :id of a record that does not exist, so nothing changes) → who gets through. */
 const EXPECTED: Record<string, CallerName[]> = {
@@ -61,7 +63,27 @@ const EXPECTED: Record<string, CallerName[]> = {
   'POST /sync/run': ['supervisor', 'admin'],
   'POST /sync/records/:recordId/resend': ADMIN,
   'GET /sync/settings': ADMIN,
+  'GET /items': SIGNED_IN,
+  'GET /items/export': ADMIN,
+  'POST /items/import': ADMIN,
+  'GET /items/:code': SIGNED_IN,
+  'POST /items': ADMIN,
+  'PUT /items/:code': ADMIN,
   'PUT /sync/settings': ADMIN,
+  'POST /cases': ['clerk', 'agent'],
+  'POST /cases/:id/actions': ['clerk', 'backoffice'],
+  'GET /cases': ['clerk', 'backoffice', 'supervisor', 'admin'],
+  'GET /cases/:id': ['clerk', 'backoffice', 'supervisor', 'admin'],
+  'POST /cases/:id/scans': CLERK,
+  'POST /cases/lookup': EVERYONE,
+  'GET /cases/:id/notices/:kind': ['clerk', 'backoffice', 'supervisor', 'admin'],
+  'GET /calendar': STAFF,
+  'PUT /calendar/days/:date': ADMIN,
+  'DELETE /calendar/days/:date': ADMIN,
+  'PUT /calendar/years/:year': ADMIN,
+  'GET /calendar/working-days': STAFF,
+  'GET /calendar/settings': STAFF,
+  'PUT /calendar/settings': ADMIN,
 };
 
 let h: TestHall;
@@ -92,7 +114,7 @@ describe('role denial matrix', () => {
     it(`${route}`, async () => {
       for (const caller of CALLERS) {
         const token = caller === 'anonymous' ? undefined : tokens.get(caller);
-        const res = await h.api(method, path.replace(':id', '999999').replace(':code', 'ZZ'), { token, body: method === 'GET' ? undefined : {} });
+        const res = await h.api(method, path.replace(':id', '999999').replace(':code', 'ZZ').replace(':kind', 'acceptance'), { token, body: method === 'GET' ? undefined : {} });
         const expected = allowed.includes(caller) ? 'through' : caller === 'anonymous' ? 401 : 403;
         const got = res.status === 401 || res.status === 403 ? res.status : 'through';
         expect({ caller, got }).toEqual({ caller, got: expected });

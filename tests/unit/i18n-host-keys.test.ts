@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IDENTITY_REASONS } from '../../electron/contract/identity.js';
 
 const ROOT = path.resolve('electron/hall');
 const LOCALES = ['zh-CN', 'en'].map((lng) => ({ lng, data: JSON.parse(readFileSync(`resources/locales/${lng}.json`, 'utf8')) }));
@@ -47,7 +48,10 @@ describe('host message keys', () => {
 
   it('has every validation code the host reports, in every locale', () => {
     const zodCodes = ['required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big', 'invalid_choice', 'unknown_field', 'invalid_format', 'invalid'];
-    const contractReasons = [...readFileSync('electron/contract/api.ts', 'utf8').matchAll(/reason: '([a-z_]+)'/g), ...readFileSync('electron/contract/queue.ts', 'utf8').matchAll(/reason: '([a-z_]+)'/g)].map((m) => m[1]!);
+    const contractReasons = [
+      ...['api', 'queue', 'calendar', 'catalog'].flatMap((f) => [...readFileSync(`electron/contract/${f}.ts`, 'utf8').matchAll(/reason: '([a-z_]+)'/g)].map((m) => m[1]!)),
+      ...IDENTITY_REASONS,
+    ];
     const codes = [...new Set([...zodCodes, ...contractReasons, ...sources.flatMap(validationCodesIn)])];
     for (const { lng, data } of LOCALES) {
       const missing = codes.filter((c) => typeof data.validation?.[c] !== 'string');

@@ -17,6 +17,7 @@ describe('resolveRoute', () => {
   it('lets an administrator open the admin screens', () => {
     expect(resolveRoute('#/admin/users', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'users' } });
     expect(resolveRoute('#/admin/devices', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'devices' } });
+    expect(resolveRoute('#/admin/calendar', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'calendar' } });
   });
 
   it('says "forbidden" to every other role that types an admin address', () => {
@@ -34,7 +35,7 @@ describe('resolveRoute', () => {
 
 describe('navFor', () => {
   it('lists the admin screens for administrators only', () => {
-    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'sync']);
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'catalog', 'calendar', 'sync']);
     expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter']);
     expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync']);
     for (const role of ROLES.filter((r) => !['admin', 'clerk', 'supervisor'].includes(r))) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);

@@ -11,7 +11,15 @@ function bodyFor(error: HallError, request: FastifyRequest): ErrorBody {
   let message: string;
   if (error.code === 'validation') {
     const issues = (error.details as FieldIssue[]) ?? [];
-    message = issues.map((issue) => describeIssue((key, opts) => t(key, opts), issue)).join('；') || t('errors.validation');
+    // An import names the file's row too ("第 7 行 事项名称：必须填写"): the row is what the admin looks up.
+    message =
+      issues
+        .map((issue) => {
+          const text = describeIssue((key, opts) => t(key, opts), issue);
+          const row = (issue as FieldIssue & { row?: unknown }).row;
+          return typeof row === 'number' ? t('validation._row', { row, issue: text }) : text;
+        })
+        .join('；') || t('errors.validation');
   } else {
     message = t(`errors.${error.messageKey}`, error.params);
   }

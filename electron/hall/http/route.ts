@@ -31,6 +31,8 @@ export interface RouteSpec<B = unknown, P = unknown, Q = unknown> {
   response?: z.ZodType;
   /** Success status; 200 unless set. 204 sends no body. */
   status?: number;
+  /** Bytes the body may take, for the few routes that carry files (the host's default is 2 MB). */
+  bodyLimit?: number;
   tag: string;
   handler(ctx: RouteContext<B, P, Q>): unknown;
 }
@@ -61,6 +63,7 @@ export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], s
     method: spec.method,
     url: API_PREFIX + spec.url,
     config: { allow: spec.allow },
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       const params = parse(spec.params, request.params, 'params');
       const query = parse(spec.query, request.query, 'query');

@@ -1,10 +1,11 @@
 // The county's decisions on cases the hall forwarded (转报), pulled with a persisted cursor (DESIGN §8).
-// Each decision is stored once (case + cursor), then handed to applyCountyDecision. Until the cases
-// feature exists that hook applies nothing, so decisions stay "received, not yet applied" and are
-// counted in /sync/status; they are applied on a later cycle once the hook does its work.
+// Each decision is stored once (case + cursor), then handed to applyCountyDecision, which moves the
+// forwarded case to decided. A decision for a case not forwarded yet stays "received, not yet
+// applied" (counted in /sync/status) and is offered again on a later cycle.
 import type { Db } from '../../../db/connection.js';
 import { all, get, run, sql } from '../../../db/sql.js';
 import type { CountyDecision } from '../../contract/county.js';
+import { applyDecisionToCase } from '../cases/county-decision.js';
 import { setDecisionsCursor } from './sync-state.js';
 
 export interface StoredDecision {
@@ -22,8 +23,8 @@ export interface StoredDecision {
  */
 export type ApplyCountyDecision = (db: Db, decision: StoredDecision, now: Date) => 'applied' | 'not_yet';
 
-/** The hook the cases feature implements (cases do not exist yet, so nothing can be applied). */
-export const applyCountyDecision: ApplyCountyDecision = () => 'not_yet';
+/** The cases feature's hook; the host wraps it to tell the back office (server.ts). */
+export const applyCountyDecision: ApplyCountyDecision = (db, decision, now) => applyDecisionToCase(db, decision, now);
 
 interface DecisionRow {
   id: number;

@@ -1,0 +1,211 @@
+// Cases (办件, DOMAIN §2): intake, the actions of the state machine, the back-office list, the kiosk
+// lookup and scans. Shared by the hall service and the renderer; zod only.
+import { z } from 'zod';
+import { PlainName } from './api.js';
+import { CreditCode, Mobile, PersonName, ResidentId } from './identity.js';
+
+export const CASE_STATUSES = ['received', 'correction', 'accepted', 'in_review', 'paused', 'forwarded', 'decided', 'concluded', 'delivered', 'rejected', 'withdrawn'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CASE_ACTIONS = ['accept', 'request-correction', 'resubmit', 'reject', 'assign', 'approve', 'deny', 'pause', 'resume', 'forward', 'conclude', 'deliver', 'withdraw'] as const;
+export const CaseAction = z.enum(CASE_ACTIONS);
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const CASE_CHANNELS = ['window', 'agent'] as const;
+export const WARNING_LEVELS = ['none', 'yellow', 'red'] as const;
+
+const Note = z.string().trim().max(500);
+/** A reason, a correction note: one line a clerk writes for the citizen. */
+const Reason = z.string().trim().min(1).max(200);
+
+export const PersonApplicant = z.object({
+  kind: z.literal('person'),
+  name: PersonName,
+  idType: z.literal('resident_id'),
+  idNumber: ResidentId,
+  mobile: Mobile,
+});
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A registered organisation's name may run past a person's 50 characters. */
+const OrganisationName = z.string().trim().min(1).max(100).refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
+
+export const OrganisationApplicant = z.object({
+  kind: z.literal('organisation'),
+  name: OrganisationName,
+  creditCode: CreditCode,
+  contactName: PersonName,
+  mobile: Mobile,
+});
+export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant]);
+export type Applicant = z.infer<typeof Applicant>;
+
+/** What was handed in for one material of the item, by the material's name. */
+export const ProvidedMaterial = z.object({
+  name: z.string().trim().min(1).max(100),
+  originals: z.number().int().min(0).max(99).default(0),
+  copies: z.number().int().min(0).max(99).default(0),
+  electronic: z.number().int().min(0).max(99).default(0),
+  /** Conditional materials only: the clerk marks that the condition applies to this applicant. */
+  applicable: z.boolean().optional(),
+});
+export type ProvidedMaterial = z.infer<typeof ProvidedMaterial>;
+
+export const CreateCaseRequest = z.object({
+  itemCode: z.string().trim().min(1).max(64),
+  applicant: Applicant,
+  materials: z.array(ProvidedMaterial).max(50).default([]),
+  channel: z.enum(CASE_CHANNELS).default('window'),
+  ticketId: z.number().int().positive().optional(),
+  agentRequestId: z.number().int().positive().optional(),
+});
+export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
+
+/** A material still to be handed in, and why. */
+export const MissingMaterial = z.object({
+  name: z.string(),
+  reason: z.enum(['not_provided', 'originals_short', 'copies_short']),
+  need: z.object({ originals: z.number().int(), copies: z.number().int() }),
+});
+export type MissingMaterial = z.infer<typeof MissingMaterial>;
+
+export const CreatedCase = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  status: CaseStatus,
+  missingMaterials: z.array(MissingMaterial),
+  /** The 6-digit query password, shown once here for the receipt; the host keeps only its hash. */
+  queryPassword: z.string(),
+});
+export type CreatedCase = z.infer<typeof CreatedCase>;
+
+export const CorrectionEntry = z.object({ name: z.string().trim().min(1).max(100), reason: Reason });
+export type CorrectionEntry = z.infer<typeof CorrectionEntry>;
+
+/** One body for every action; the fields an action needs are checked by the service (400 names them). */
+export const CaseActionRequest = z.object({
+  action: CaseAction,
+  note: Note.optional(),
+  /** request-correction: every missing or defective material with its reason (一次性告知). */
+  corrections: z.array(CorrectionEntry).max(50).optional(),
+  /** resubmit: the whole check-list again. */
+  materials: z.array(ProvidedMaterial).max(50).optional(),
+  /** reject: the reasons printed on the 不予受理通知书. */
+  reasons: z.array(Reason).max(20).optional(),
+  /** assign: the back-office user who reviews. */
+  assigneeId: z.number().int().positive().optional(),
+  /** deliver. */
+  method: z.enum(['window', 'post']).optional(),
+});
+export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
+
+export const CaseEventView = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  stateBefore: z.string().nullable(),
+  stateAfter: z.string(),
+  actorName: z.string(),
+  terminal: z.string().nullable(),
+  at: z.string(),
+  note: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const CaseMaterialView = z.object({
+  name: z.string(),
+  requirement: z.enum(['required', 'conditional']),
+  condition: z.string(),
+  applicable: z.boolean(),
+  need: z.object({ originals: z.number().int(), copies: z.number().int(), electronicAccepted: z.boolean() }),
+  provided: z.object({ originals: z.number().int(), copies: z.number().int(), electronic: z.number().int() }),
+  scans: z.array(z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), sha256: z.string(), size: z.number().int() })),
+});
+
+export const CaseSummary = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  status: CaseStatus,
+  itemCode: z.string(),
+  itemName: z.string(),
+  applicantKind: z.enum(['person', 'organisation']),
+  /** Masked (王*) in lists; the number masked unless revealed. */
+  applicantName: z.string(),
+  idNumber: z.string(),
+  mobile: z.string(),
+  channel: z.enum(CASE_CHANNELS),
+  clerkId: z.number().int().nullable(),
+  assigneeId: z.number().int().nullable(),
+  villageCode: z.string().nullable(),
+  receivedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  remainingWorkingDays: z.number().int().nullable(),
+  warning: z.enum(WARNING_LEVELS),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDetail = CaseSummary.extend({
+  contactName: z.string().nullable(),
+  promisedLimit: z.object({ value: z.number().int(), unit: z.enum(['working_days', 'days', 'months']) }),
+  handlingLevel: z.enum(['town', 'county']),
+  missingMaterials: z.array(MissingMaterial),
+  materials: z.array(CaseMaterialView),
+  correction: z.array(CorrectionEntry).nullable(),
+  rejectReasons: z.array(z.string()).nullable(),
+  decision: z.enum(['approved', 'denied']).nullable(),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
+  deliveryMethod: z.enum(['window', 'post']).nullable(),
+  events: z.array(CaseEventView),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CASE_SORTS = ['due', '-due', 'received', '-received', 'caseNo', '-caseNo', 'status', '-status'] as const;
+export const CaseListQuery = z.object({
+  status: CaseStatus.optional(),
+  item: z.string().trim().max(64).optional(),
+  /** A full ID / credit code number (exact), else a name prefix; never a fragment of a number. */
+  q: z.string().trim().min(1).max(50).optional(),
+  channel: z.enum(CASE_CHANNELS).optional(),
+  clerk: z.coerce.number().int().positive().optional(),
+  village: z.string().trim().max(32).optional(),
+  warning: z.enum(['yellow', 'red']).optional(),
+  sort: z.enum(CASE_SORTS).default('-received'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseList = z.object({ rows: z.array(CaseSummary), total: z.number().int() });
+export type CaseList = z.infer<typeof CaseList>;
+
+export const CaseDetailQuery = z.object({ reveal: z.enum(['idNumber']).optional() });
+
+export const CaseLookupRequest = z.object({
+  caseNo: z.string().trim().min(1).max(32),
+  password: z.string().trim().regex(/^\d{6}$/),
+});
+/** What anyone holding the case number and password sees: no personal data at all. */
+export const CaseLookupResponse = z.object({
+  caseNo: z.string(),
+  status: CaseStatus,
+  itemName: z.string(),
+  receivedDate: z.string(),
+  acceptedDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+export type CaseLookupResponse = z.infer<typeof CaseLookupResponse>;
+
+export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+export const ScanUpload = z.object({
+  materialName: z.string().trim().min(1).max(100),
+  fileName: PlainName.pipe(z.string().max(50)),
+  contentType: z.enum(SCAN_TYPES),
+  // 10 MB of bytes is 13.4 MB of base64.
+  dataBase64: z.string().min(1).max(Math.ceil(MAX_SCAN_BYTES / 3) * 4),
+});
+export const ScanView = z.object({ id: z.number().int(), sha256: z.string(), size: z.number().int(), contentType: z.string() });
+
+export const NOTICE_KINDS = ['acceptance', 'correction', 'rejection'] as const;
+export const NoticeParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(NOTICE_KINDS) });

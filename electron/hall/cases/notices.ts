@@ -1,0 +1,115 @@
+// The printable notices of DOMAIN §2 as complete A4 HTML documents: 受理通知书, 补正告知书 (exactly
+// the materials listed at the correction, with reasons) and 不予受理通知书 (reasons and the right to
+// 行政复议 / 行政诉讼). Every value is escaped; the applicant's number is masked.
+import type { TFunction } from 'i18next';
+import type { Db } from '../../../db/connection.js';
+import { get, sql } from '../../../db/sql.js';
+import type { CorrectionEntry } from '../../contract/cases.js';
+import { conflict } from '../http/errors.js';
+import { maskIdNumber } from '../privacy/mask.js';
+import { businessDayOf } from '../queue/business-day.js';
+import { getSetting } from '../settings/service.js';
+import { checkListOf, type CaseRow } from './case-store.js';
+
+export type NoticeKind = 'acceptance' | 'correction' | 'rejection';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** The staff member who took the action the notice reports (their display name, not the login). */
+function actorOf(db: Db, caseId: number, action: string): { name: string; at: string } | null {
+  const row = get<{ actor_name: string; display_name: string | null; at: string }>(
+    db,
+    sql`SELECT e.actor_name, u.display_name, e.at FROM case_events e LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'user'
+        WHERE e.case_id = ${caseId} AND e.action = ${action} ORDER BY e.seq DESC LIMIT 1`,
+  );
+  return row ? { name: row.display_name ?? row.actor_name, at: row.at } : null;
+}
+
+function page(lang: string, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+@page { size: A4; margin: 25mm 20mm; }
+body { font-family: "SimSun", "Songti SC", serif; font-size: 14pt; line-height: 1.8; color: #000; }
+h1 { text-align: center; font-size: 22pt; letter-spacing: 0.2em; margin: 0 0 1em; }
+table.facts { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
+table.facts th { text-align: left; width: 8em; font-weight: normal; }
+table.list { border-collapse: collapse; width: 100%; }
+table.list th, table.list td { border: 1px solid #000; padding: 2pt 6pt; }
+.sign { margin-top: 3em; text-align: right; }
+</style></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</body></html>
+`;
+}
+
+const row = (label: string, value: string) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  /** The query password, only when the caller proved it matches the stored hash; printed, never kept. */
+  queryPassword: string | null;
+}
+
+export function noticeHtml(db: Db, t: TFunction, lang: string, r: CaseRow, input: NoticeInput): string {
+  const tz = getSetting(db, 'hall.timeZone');
+  const hallName = getSetting(db, 'hall.name');
+  const day = (iso: string) => businessDayOf(new Date(iso), tz);
+  const facts = (extra: string[]) =>
+    `<table class="facts">${[
+      row(t('cases.notice.hall'), hallName),
+      row(t('cases.notice.caseNo'), r.case_no),
+      row(t('cases.notice.item'), r.item_name),
+      row(t('cases.notice.applicant'), r.applicant_name),
+      row(t(r.id_type === 'resident_id' ? 'cases.notice.idNumber' : 'cases.notice.creditCode'), maskIdNumber(r.id_number)),
+      ...extra,
+    ].join('\n')}</table>`;
+  const sign = (who: { name: string; at: string } | null) =>
+    `<div class="sign">${escapeHtml(hallName)}<br>${escapeHtml(t('cases.notice.clerk'))}：${escapeHtml(who?.name ?? '')}<br>${escapeHtml(who ? day(who.at) : '')}</div>`;
+
+  if (input.kind === 'acceptance') {
+    if (!r.accepted_at) throw conflict('notice_not_available', { caseNo: r.case_no });
+    const who = actorOf(db, r.id, 'accept');
+    const materials = checkListOf(db, r.id).filter((m) => m.originals + m.copies + m.electronic > 0);
+    const list = materials
+      .map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.originals}</td><td>${m.copies}</td><td>${m.electronic}</td></tr>`)
+      .join('\n');
+    const body = `${facts([
+      row(t('cases.notice.acceptedDate'), day(r.accepted_at)),
+      row(t('cases.notice.dueDate'), r.due_date ?? t('cases.notice.duePaused')),
+      row(t('cases.notice.queryPassword'), input.queryPassword ?? t('cases.notice.passwordOnReceipt')),
+    ])}
+<p>${escapeHtml(t('cases.notice.acceptanceText'))}</p>
+<h2>${escapeHtml(t('cases.notice.materialsReceived'))}</h2>
+<table class="list"><tr><th>${escapeHtml(t('cases.notice.material'))}</th><th>${escapeHtml(t('cases.notice.originals'))}</th><th>${escapeHtml(t('cases.notice.copies'))}</th><th>${escapeHtml(t('cases.notice.electronic'))}</th></tr>
+${list}</table>
+${sign(who)}`;
+    return page(lang, t('cases.notice.acceptanceTitle'), body);
+  }
+
+  if (input.kind === 'correction') {
+    if (!r.correction || !r.correction_at) throw conflict('notice_not_available', { caseNo: r.case_no });
+    const entries = JSON.parse(r.correction) as CorrectionEntry[];
+    const list = entries.map((c, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.reason)}</td></tr>`).join('\n');
+    const body = `${facts([row(t('cases.notice.date'), day(r.correction_at))])}
+<p>${escapeHtml(t('cases.notice.correctionText'))}</p>
+<table class="list"><tr><th>#</th><th>${escapeHtml(t('cases.notice.material'))}</th><th>${escapeHtml(t('cases.notice.reason'))}</th></tr>
+${list}</table>
+<p>${escapeHtml(t('cases.notice.correctionOnce'))}</p>
+${sign(actorOf(db, r.id, 'request-correction'))}`;
+    return page(lang, t('cases.notice.correctionTitle'), body);
+  }
+
+  if (!r.reject_reasons) throw conflict('notice_not_available', { caseNo: r.case_no });
+  const who = actorOf(db, r.id, 'reject');
+  const reasons = (JSON.parse(r.reject_reasons) as string[]).map((s) => `<li>${escapeHtml(s)}</li>`).join('\n');
+  const body = `${facts([row(t('cases.notice.date'), who ? day(who.at) : '')])}
+<p>${escapeHtml(t('cases.notice.rejectionText'))}</p>
+<ol>${reasons}</ol>
+<p>${escapeHtml(t('cases.notice.remedies'))}</p>
+${sign(who)}`;
+  return page(lang, t('cases.notice.rejectionTitle'), body);
+}

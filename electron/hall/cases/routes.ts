@@ -1,0 +1,124 @@
+// The cases API (DESIGN §6): intake, actions, the back-office list and detail, scans, the kiosk
+// lookup and the printable notices. Routes check the caller; the service functions do the rest.
+import { z } from 'zod';
+import { IdParam, type Role } from '../../contract/api.js';
+import {
+  CaseActionRequest,
+  CaseDetail,
+  CaseDetailQuery,
+  CaseList,
+  CaseListQuery,
+  CaseLookupRequest,
+  CaseLookupResponse,
+  CreateCaseRequest,
+  CreatedCase,
+  MAX_SCAN_BYTES,
+  NoticeParams,
+  ScanUpload,
+  ScanView,
+} from '../../contract/cases.js';
+import { appendAudit } from '../audit/chain.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { HallContext } from '../context.js';
+import { forbidden, HallError, notFound } from '../http/errors.js';
+import { translator } from '../http/i18n.js';
+import type { Principal } from '../http/principal.js';
+import { performCaseAction } from './actions.js';
+import { newQueryPassword } from './case-number.js';
+import { caseLimitState, listCases } from './case-list.js';
+import { findCase, toCaseDetail } from './case-store.js';
+import { publishCase } from './case-events.js';
+import { createCase } from './intake.js';
+import { CaseLookup, verifiedPassword } from './lookup.js';
+import { noticeHtml } from './notices.js';
+import { attachScan, storeScanFile } from './scans.js';
+
+const STAFF = ['clerk', 'backoffice', 'supervisor', 'admin'] as const;
+const roleOf = (p: Principal | null): Role => {
+  if (p?.kind !== 'user') throw forbidden();
+  return p.user.role;
+};
+
+/** `dataDir` holds the scans; null (an in-memory database) means scans cannot be kept. */
+export function registerCaseRoutes(hall: HallContext, dataDir: string | null): void {
+  const { db, clock, events } = hall;
+  const lookup = new CaseLookup(db, clock);
+
+  hall.route({
+    method: 'POST', url: '/cases', tag: 'cases', summary: 'Receive a case (收件): number, check-list, query password (shown once)', allow: ['clerk', 'agent'],
+    status: 201, body: CreateCaseRequest, response: CreatedCase,
+    handler: async ({ body, actor, principal }): Promise<CreatedCase> => {
+      const queryPassword = newQueryPassword();
+      // Hashed before the transaction: scrypt is slow on purpose and must not hold the write lock.
+      const passwordHash = await hashPassword(queryPassword);
+      const { row, missing } = createCase(db, clock, actor, roleOf(principal), body, passwordHash);
+      publishCase(events, 'case.created', row, null);
+      return { id: row.id, caseNo: row.case_no, status: row.status, missingMaterials: missing, queryPassword };
+    },
+  });
+
+  hall.route({
+    method: 'POST', url: '/cases/:id/actions', tag: 'cases', summary: 'An action of the case state machine; 409 when the state does not allow it',
+    allow: ['clerk', 'backoffice'], params: IdParam, body: CaseActionRequest, response: CaseDetail,
+    handler: ({ params, body, actor, principal }) => {
+      const { row, before } = performCaseAction(db, clock, actor, roleOf(principal), params.id, body);
+      publishCase(events, 'case.updated', row, before);
+      return toCaseDetail(db, row, caseLimitState(db, clock, row));
+    },
+  });
+
+  hall.route({
+    method: 'GET', url: '/cases', tag: 'cases', summary: 'Back-office list: filter, sort, page; personal data masked', allow: STAFF,
+    query: CaseListQuery, response: CaseList,
+    handler: ({ query }) => listCases(db, clock, query),
+  });
+
+  hall.route({
+    method: 'GET', url: '/cases/:id', tag: 'cases', summary: 'One case with its materials and timeline; ?reveal=idNumber (back office, admin; audited)',
+    allow: STAFF, params: IdParam, query: CaseDetailQuery, response: CaseDetail,
+    handler: ({ params, query, actor, principal }) => {
+      const r = findCase(db, params.id);
+      if (!r) throw notFound();
+      const reveal = query.reveal === 'idNumber';
+      if (reveal) {
+        const role = roleOf(principal);
+        if (role !== 'backoffice' && role !== 'admin') throw forbidden();
+        // The reveal is recorded before the number leaves the host: no audit row, no number.
+        db.transaction(() => appendAudit(db, actor, clock.now(), { action: 'pii-reveal', entity: 'case', entityId: r.id, detail: { caseNo: r.case_no, field: 'idNumber' } })).immediate();
+      }
+      return toCaseDetail(db, r, caseLimitState(db, clock, r), { revealIdNumber: reveal });
+    },
+  });
+
+  hall.route({
+    method: 'POST', url: '/cases/:id/scans', tag: 'cases', summary: 'Attach a scan (PDF, JPEG, PNG; ≤ 10 MB) to a material of the case', allow: ['clerk'],
+    status: 201, params: IdParam, body: ScanUpload, response: ScanView, bodyLimit: Math.ceil(MAX_SCAN_BYTES / 3) * 4 + 64 * 1024,
+    handler: ({ params, body, actor }) => {
+      if (!dataDir) throw new HallError('unavailable', 'scans_unavailable');
+      if (!findCase(db, params.id)) throw notFound();
+      const file = storeScanFile(dataDir, body);
+      return attachScan(db, clock, actor, params.id, body, file);
+    },
+  });
+
+  hall.route({
+    method: 'POST', url: '/cases/lookup', tag: 'cases', summary: 'Kiosk and citizens: a case by number and query password; no personal data',
+    allow: 'public', body: CaseLookupRequest, response: CaseLookupResponse,
+    handler: ({ body, request }) => lookup.find(request.ip, body.caseNo, body.password),
+  });
+
+  hall.route({
+    method: 'GET', url: '/cases/:id/notices/:kind', tag: 'cases',
+    summary: 'Printable A4 notice (acceptance, correction, rejection); the query password may come in the X-Query-Password header, never stored',
+    allow: ['clerk', 'backoffice', 'supervisor', 'admin'], params: NoticeParams, response: z.string(),
+    handler: async ({ params, lang, request, reply }) => {
+      const r = findCase(db, params.id);
+      if (!r) throw notFound();
+      const offered = request.headers['x-query-password'];
+      const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered) : null;
+      reply.header('content-type', 'text/html; charset=utf-8');
+      reply.header('cache-control', 'no-store');
+      return noticeHtml(db, translator(lang), lang, r, { kind: params.kind, queryPassword: password });
+    },
+  });
+}

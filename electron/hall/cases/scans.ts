@@ -1,0 +1,85 @@
+// Scans of materials (DOMAIN §5): files in the data folder named by their SHA-256 (scans/ab/abcdef…),
+// so one file handed in twice is kept once; the database keeps the hash, size and type. The type is
+// judged by the file's first bytes, never by what the client claims alone.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../../db/connection.js';
+import { get, run, sql } from '../../../db/sql.js';
+import { MAX_SCAN_BYTES, SCAN_TYPES } from '../../contract/cases.js';
+import type { Clock } from '../clock.js';
+import { conflict, notFound, validationError } from '../http/errors.js';
+import type { Actor } from '../http/principal.js';
+import { recordTransition } from './actions.js';
+import { checkListOf, findCase } from './case-store.js';
+
+type ScanType = (typeof SCAN_TYPES)[number];
+
+const MAGIC: Record<ScanType, number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
+
+export function sniffType(bytes: Buffer): ScanType | null {
+  return SCAN_TYPES.find((t) => MAGIC[t].every((b, i) => bytes[i] === b)) ?? null;
+}
+
+export interface ScanInput {
+  materialName: string;
+  fileName: string;
+  contentType: ScanType;
+  dataBase64: string;
+}
+
+/** Checks the bytes and writes the file (before any transaction: disk writes never hold the lock). */
+export function storeScanFile(dataDir: string, input: ScanInput): { sha256: string; size: number; bytes: Buffer } {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw validationError([{ field: 'dataBase64', code: 'required' }]);
+  if (bytes.length > MAX_SCAN_BYTES) throw validationError([{ field: 'dataBase64', code: 'file_too_large', params: { max: MAX_SCAN_BYTES / 1024 / 1024 } }]);
+  if (sniffType(bytes) !== input.contentType) throw validationError([{ field: 'contentType', code: 'file_type_mismatch' }]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(dataDir, 'scans', sha256.slice(0, 2));
+  const file = path.join(dir, sha256);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // Write aside, then rename: a crash never leaves a half file under the hash's name.
+    const tmp = path.join(dir, `.${randomUUID()}.tmp`);
+    writeFileSync(tmp, bytes, { flush: true });
+    renameSync(tmp, file);
+  }
+  return { sha256, size: bytes.length, bytes };
+}
+
+const CLOSED = ['delivered', 'rejected', 'withdrawn'];
+
+/** Records the scan on the case; the same file for the same material again is answered, not stored twice. */
+export function attachScan(db: Db, clock: Clock, actor: Actor, caseId: number, input: ScanInput, file: { sha256: string; size: number }): { id: number; sha256: string; size: number; contentType: string } {
+  return db.transaction(() => {
+    const r = findCase(db, caseId);
+    if (!r) throw notFound();
+    if (CLOSED.includes(r.status)) throw conflict('case_closed', { caseNo: r.case_no });
+    if (!checkListOf(db, caseId).some((m) => m.name === input.materialName)) {
+      throw validationError([{ field: 'materialName', code: 'unknown_material', params: { name: input.materialName } }]);
+    }
+    const existing = get<{ id: number }>(db, sql`SELECT id FROM case_scans WHERE case_id = ${caseId} AND material_name = ${input.materialName} AND sha256 = ${file.sha256}`);
+    if (existing) return { id: existing.id, sha256: file.sha256, size: file.size, contentType: input.contentType };
+    const now = clock.now();
+    const { lastInsertRowid } = run(
+      db,
+      sql`INSERT INTO case_scans (case_id, material_name, file_name, content_type, sha256, size, uploaded_at, uploaded_by)
+          VALUES (${caseId}, ${input.materialName}, ${input.fileName}, ${input.contentType}, ${file.sha256}, ${file.size}, ${now.toISOString()},
+                  ${actor.kind === 'user' ? actor.id : null})`,
+    );
+    // The county gets every scan's hash in order with the case's other events (DOMAIN §5).
+    recordTransition(db, actor, now, r, {
+      action: 'attach-scan',
+      before: r.status,
+      after: r.status,
+      note: null,
+      set: [],
+      extra: { scan: { material: input.materialName, sha256: file.sha256, size: file.size, contentType: input.contentType } },
+    });
+    return { id: Number(lastInsertRowid), sha256: file.sha256, size: file.size, contentType: input.contentType };
+  }).immediate();
+}
