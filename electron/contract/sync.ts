@@ -98,3 +98,7 @@ export type SyncSettingsRequest = z.infer<typeof SyncSettingsRequest>;
 export const RecordIdParam = z.object({ recordId: z.string().min(1).max(64) });
 
 export const SyncRunAccepted = z.object({ started: z.boolean() });
+
+/** What every staff member's screen needs to know: whether to show the upload banner. */
+export const SyncAlert = SyncSummary.pick({ alert: true, paused: true, failingSince: true });
+export type SyncAlert = z.infer<typeof SyncAlert>;

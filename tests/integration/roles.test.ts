@@ -59,6 +59,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /reports/queue': ['supervisor', 'admin'],
   'POST /ratings': ['device:rating', 'device:kiosk', 'clerk'],
   'GET /ratings/pending': ['device:rating'],
+  'GET /sync/alert': ['admin', 'supervisor', 'clerk', 'backoffice', 'agent'],
   'GET /sync/status': ['supervisor', 'admin'],
   'POST /sync/run': ['supervisor', 'admin'],
   'POST /sync/records/:recordId/resend': ADMIN,

@@ -122,9 +122,14 @@ describe('status, run, resend, alert', () => {
     let s = await runNow();
     expect(s).toMatchObject({ failingSince: h.clock.now().toISOString(), alert: false, lastError: { code: 'http_status', detail: '503' }, counts: { pending: 1 } });
     expect(Date.parse(s.oldestPendingAt)).toBeLessThanOrEqual(h.clock.now().getTime());
+    const clerk = await h.userToken('clerk');
+    expect((await h.api('GET', '/sync/alert', { token: clerk })).body).toEqual({ alert: false, paused: false, failingSince: s.failingSince });
     h.clock.advance(31 * 60_000);
     s = await status();
     expect(s.alert).toBe(true);
+    // Every staff member learns of it, not only the operators who may read the details.
+    expect((await h.api('GET', '/sync/alert', { token: clerk })).body).toEqual({ alert: true, paused: false, failingSince: s.failingSince });
+    expect((await h.api('GET', '/sync/status', { token: clerk })).status).toBe(403);
     // Back to normal: the record was waiting out its backoff; the next run delivers it and clears the alert.
     sim.setFaults({});
     s = await runNow();

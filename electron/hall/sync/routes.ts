@@ -1,7 +1,7 @@
 // /sync/*: the operator's view of the county upload (DESIGN §6). The uploader itself runs in the
 // background; these routes only read its state, change settings, or start a cycle without waiting.
 import { z } from 'zod';
-import { RecordIdParam, SYNC_STATUS_EVENT, SyncRunAccepted, SyncSettingsRequest, SyncSettingsView, SyncStatus } from '../../contract/sync.js';
+import { RecordIdParam, SYNC_STATUS_EVENT, SyncAlert, SyncRunAccepted, SyncSettingsRequest, SyncSettingsView, SyncStatus } from '../../contract/sync.js';
 import type { HallContext } from '../context.js';
 import { resendRecord } from './resend.js';
 import { saveSyncSettings, syncSettingsView } from './sync-settings.js';
@@ -16,6 +16,14 @@ export function registerSyncRoutes(hall: HallContext, uploader: Uploader, secret
     method: 'GET', url: '/sync/status', tag: 'sync', summary: 'Outbox counts by state, oldest pending, last success, rejected records with reasons, decisions',
     allow: OPERATORS, response: SyncStatus,
     handler: () => uploader.status(),
+  });
+  hall.route({
+    method: 'GET', url: '/sync/alert', tag: 'sync', summary: 'Whether the upload has failed long enough that every staff screen shows the banner',
+    allow: ['admin', 'supervisor', 'clerk', 'backoffice', 'agent'], response: SyncAlert,
+    handler: () => {
+      const { alert, paused, failingSince } = uploader.summary();
+      return { alert, paused, failingSince };
+    },
   });
   hall.route({
     method: 'POST', url: '/sync/run', tag: 'sync', summary: 'Start an upload cycle now (lifts a 401/403 pause); does not wait for it',
