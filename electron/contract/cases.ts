@@ -1,7 +1,7 @@
 // Cases (办件, DOMAIN §2): intake, the actions of the state machine, the back-office list, the kiosk
 // lookup and scans. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
-import { PlainName } from './api.js';
+import { PlainName, type Role } from './api.js';
 import { CreditCode, Mobile, PersonName, ResidentId } from './identity.js';
 
 export const CASE_STATUSES = ['received', 'correction', 'accepted', 'in_review', 'paused', 'forwarded', 'decided', 'concluded', 'delivered', 'rejected', 'withdrawn'] as const;
@@ -11,6 +11,55 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 export const CASE_ACTIONS = ['accept', 'request-correction', 'resubmit', 'reject', 'assign', 'approve', 'deny', 'pause', 'resume', 'forward', 'conclude', 'deliver', 'withdraw'] as const;
 export const CaseAction = z.enum(CASE_ACTIONS);
 export type CaseAction = z.infer<typeof CaseAction>;
+
+/**
+ * The state machine of DOMAIN §2 as data, shared so the back-office screens offer exactly what the
+ * host allows. "Any open state ─withdraw→": the applicant may withdraw the application until a
+ * decision is made (行政许可法: an application is withdrawn before the decision); from `decided` on
+ * there is nothing left to withdraw, and the end states are closed.
+ */
+export const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'correction', 'accepted', 'in_review', 'paused', 'forwarded'];
+
+export const CASE_TRANSITIONS: Record<Exclude<CaseAction, 'withdraw'>, Partial<Record<CaseStatus, CaseStatus>>> = {
+  accept: { received: 'accepted' },
+  'request-correction': { received: 'correction' },
+  resubmit: { correction: 'received' },
+  reject: { received: 'rejected' },
+  assign: { accepted: 'in_review' },
+  approve: { in_review: 'decided' },
+  deny: { in_review: 'decided' },
+  pause: { in_review: 'paused' },
+  resume: { paused: 'in_review' },
+  forward: { in_review: 'forwarded' },
+  conclude: { decided: 'concluded' },
+  deliver: { concluded: 'delivered' },
+};
+
+/** The state an action leads to from `status`, or null when the state machine does not allow it. */
+export function nextStatus(status: CaseStatus, action: CaseAction): CaseStatus | null {
+  if (action === 'withdraw') return WITHDRAWABLE.includes(status) ? 'withdrawn' : null;
+  return CASE_TRANSITIONS[action][status] ?? null;
+}
+
+/** Intake actions are the window's; review actions the back office's (the brief of issue 4). */
+export const ACTION_ROLE: Record<CaseAction, Role> = {
+  accept: 'clerk',
+  'request-correction': 'clerk',
+  resubmit: 'clerk',
+  reject: 'clerk',
+  deliver: 'clerk',
+  withdraw: 'clerk',
+  assign: 'backoffice',
+  approve: 'backoffice',
+  deny: 'backoffice',
+  pause: 'backoffice',
+  resume: 'backoffice',
+  forward: 'backoffice',
+  conclude: 'backoffice',
+};
+
+/** States whose promised time limit is running (accepted and not yet concluded, not paused). */
+export const CLOCK_RUNNING: readonly CaseStatus[] = ['accepted', 'in_review', 'forwarded', 'decided'];
 
 export const CASE_CHANNELS = ['window', 'agent'] as const;
 export const WARNING_LEVELS = ['none', 'yellow', 'red'] as const;

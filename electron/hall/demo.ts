@@ -6,7 +6,7 @@ import type { Role } from '../contract/api.js';
 import type { Clock } from './clock.js';
 import { createDevice } from './devices/service.js';
 import { SYSTEM_ACTOR } from './http/principal.js';
-import { getSetting, setSetting } from './settings/service.js';
+import { getSetting, setSetting, SETTING_DEFAULTS } from './settings/service.js';
 import { createUser, usernameTaken } from './users/service.js';
 import { createCategory, createWindow } from './queue/setup-service.js';
 import { DEFAULT_QUEUE_SETTINGS, saveQueueSettings } from './queue/settings.js';
@@ -37,6 +37,8 @@ export async function loadDemo(db: Db, clock: Clock): Promise<DemoPairing[]> {
   const existing = getSetting(db, 'demo.pairing');
   if (existing) return JSON.parse(existing) as DemoPairing[];
   setSetting(db, clock, 'hall.name', '安峰镇便民服务中心（演示）');
+  // Case numbers start with the hall's division code; a demo without --hall-code gets an example one.
+  if (getSetting(db, 'hall.code') === SETTING_DEFAULTS['hall.code']) setSetting(db, clock, 'hall.code', '320722100');
   for (const user of DEMO_USERS) {
     if (!usernameTaken(db, user.username)) await createUser(db, clock, SYSTEM_ACTOR, { ...user, password: DEMO_PASSWORD });
   }

@@ -12,6 +12,7 @@ import { guideCodeFromHash } from './guide-model';
 import { useElderlyMode } from './elderly-mode';
 import { idleTimeoutFor, INNER_SCREEN_IDLE_MS, LANGUAGE_RESET_MS } from './kiosk-idle';
 import { KioskHeader } from './kiosk-header';
+import { LookupScreen } from './lookup-screen';
 import { canIssue, startView, type KioskPriority } from './kiosk-model';
 import { PriorityCategoryScreen, PriorityKindScreen } from './priority-screens';
 import { StartScreen } from './start-screen';
@@ -27,6 +28,8 @@ type Step =
   | { name: 'appointment' }
   | { name: 'ticket'; ticket: IssuedTicket }
   | { name: 'guide' }
+  /** 办件查询: case number and query password → the case's state. */
+  | { name: 'lookup' }
   /** `fromSearch`: back goes to the list; an item opened by its address goes back to start. */
   | { name: 'guideItem'; code: string; fromSearch: boolean };
 
@@ -95,6 +98,7 @@ export function KioskApp({ context }: { context: TerminalContext }) {
           onPriority={() => goTo({ name: 'priorityKind' })}
           onAppointment={() => goTo({ name: 'appointment' })}
           onGuide={() => goTo({ name: 'guide' })}
+          onLookup={() => goTo({ name: 'lookup' })}
         />
       );
       break;
@@ -119,6 +123,9 @@ export function KioskApp({ context }: { context: TerminalContext }) {
       break;
     case 'guide':
       body = <GuideBrowseScreen api={context.api} onItem={(code) => goTo({ name: 'guideItem', code, fromSearch: true })} onBack={goHome} />;
+      break;
+    case 'lookup':
+      body = <LookupScreen api={context.api} onBack={goHome} />;
       break;
     case 'guideItem':
       body = step.fromSearch ? (

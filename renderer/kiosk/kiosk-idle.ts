@@ -1,7 +1,7 @@
 // Going back to the start screen by itself: an inner screen left alone for a minute, or the ticket
 // screen once the citizen has had time to read it. A touch anywhere starts the wait again.
 
-export type KioskStep = 'start' | 'priorityKind' | 'priorityCategory' | 'appointment' | 'ticket' | 'guide' | 'guideItem';
+export type KioskStep = 'start' | 'priorityKind' | 'priorityCategory' | 'appointment' | 'ticket' | 'guide' | 'guideItem' | 'lookup';
 
 export const INNER_SCREEN_IDLE_MS = 60_000;
 export const TICKET_SHOWN_MS = 15_000;

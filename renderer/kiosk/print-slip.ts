@@ -65,43 +65,5 @@ export async function printTicketSlip(
   }
 }
 
-const FRAME_LOAD_TIMEOUT_MS = 10_000;
-const FRAME_KEEP_MS = 5 * 60_000;
-
-/** A browser kiosk prints the slip document in a hidden frame; the frame goes after printing. */
-export function printInHiddenFrame(html: string, doc: Document = document): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const frame = doc.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.className = 'slip-print-frame';
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-    const remove = () => frame.remove();
-    const timeout = setTimeout(() => {
-      remove();
-      reject(new Error('the slip did not load for printing'));
-    }, FRAME_LOAD_TIMEOUT_MS);
-    frame.onload = () => {
-      clearTimeout(timeout);
-      const view = frame.contentWindow;
-      if (!view) {
-        remove();
-        reject(new Error('the slip frame has no window'));
-        return;
-      }
-      // Chrome's print preview may still read the frame after print() returns; remove it afterwards.
-      view.addEventListener('afterprint', remove, { once: true });
-      setTimeout(remove, FRAME_KEEP_MS);
-      try {
-        view.focus();
-        view.print();
-        resolve();
-      } catch (error) {
-        remove();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    frame.srcdoc = html;
-    doc.body.appendChild(frame);
-  });
-}
+// The hidden-frame printer is shared with the staff pages' A4 notices.
+export { printInHiddenFrame } from '../shared/print-html';

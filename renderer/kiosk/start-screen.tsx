@@ -16,9 +16,11 @@ interface StartScreenProps {
   onAppointment: () => void;
   /** 办事指南: open even when no ticket can be taken, as long as the host answers. */
   onGuide: () => void;
+  /** 办件查询: like the guide, needs the host but no open queue. */
+  onLookup: () => void;
 }
 
-export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide }: StartScreenProps) {
+export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide, onLookup }: StartScreenProps) {
   const { t } = useT();
   if (view === 'loading') {
     return <p className="kiosk-message" data-testid="kiosk-loading">{t('kiosk.connecting')}</p>;
@@ -32,6 +34,10 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
           <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
             <span className="kiosk-extra-name">{t('guide.title')}</span>
             <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
+          </button>
+          <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-lookup" onClick={onLookup}>
+            <span className="kiosk-extra-name">{t('kioskLookup.title')}</span>
+            <span className="kiosk-extra-help">{t('kioskLookup.entryHelp')}</span>
           </button>
         </div>
       </div>
@@ -73,6 +79,10 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
         <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
           <span className="kiosk-extra-name">{t('guide.title')}</span>
           <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
+        </button>
+        <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-lookup" onClick={onLookup}>
+          <span className="kiosk-extra-name">{t('kioskLookup.title')}</span>
+          <span className="kiosk-extra-help">{t('kioskLookup.entryHelp')}</span>
         </button>
       </div>
       {notice ? <p className="kiosk-notice">{notice}</p> : null}

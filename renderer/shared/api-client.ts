@@ -104,6 +104,25 @@ export class ApiClient {
     return response.blob();
   }
 
+  /** A document the host renders (an A4 notice) as text; `headers` adds request headers. Errors as in request(). */
+  async text(path: string, headers: Record<string, string> = {}): Promise<string> {
+    const token = this.options.token?.() ?? null;
+    const all: Record<string, string> = { Accept: 'text/html', 'Accept-Language': this.options.language(), ...headers };
+    if (token) all.Authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await (this.options.fetchImpl ?? fetch)(apiUrl(this.options.baseUrl, path), { headers: all, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (cause) {
+      throw unreachableError(cause);
+    }
+    if (!response.ok) {
+      const error = parseErrorResponse(response.status, await readJson(response));
+      if (response.status === 401 && token) this.options.onUnauthorized?.(error);
+      throw error;
+    }
+    return response.text();
+  }
+
   health(): Promise<Health> {
     return this.request('GET', '/health', { schema: Health });
   }

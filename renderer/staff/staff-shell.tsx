@@ -9,6 +9,8 @@ import { hrefFor, navFor, resolveRoute } from './routes';
 import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
 import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
+import { handleCaseEvent } from './cases/case-events';
+import type { HallEvent } from '../shared/contract';
 
 // The admin screens carry ag-grid; they load only when an administrator opens them.
 const UsersScreen = lazy(() => import('./admin/users-screen'));
@@ -19,6 +21,16 @@ const CalendarScreen = lazy(() => import('./calendar/calendar-screen'));
 // The counter is the clerk's whole day; lazy too, so other roles never load it.
 const CounterScreen = lazy(() => import('./counter/counter-screen'));
 const SyncScreen = lazy(() => import('./sync/sync-screen'));
+const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
+const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
+const AuditScreen = lazy(() => import('./audit/audit-screen'));
+const IntakeScreen = lazy(() => import('./intake/intake-screen'));
+
+/** One socket for the page: each feature takes the events it knows. */
+function handleStaffEvent(event: HallEvent): void {
+  handleSyncEvent(event);
+  handleCaseEvent(event);
+}
 
 interface StaffShellProps {
   context: StaffContextValue;
@@ -31,9 +43,9 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
   const { user } = session;
   // The host turning the events socket away means the session may be over; the API's 401 decides.
   const checkSession = useCallback(() => void api.me().catch(() => undefined), [api]);
-  const connection = useHallEvents(hostUrl, session.token, handleSyncEvent, checkSession);
+  const connection = useHallEvents(hostUrl, session.token, handleStaffEvent, checkSession);
   const route = resolveRoute(useHash(), user.role);
-  const currentPath = route.status === 'not_found' ? route.path : route.screen.path;
+  const currentPath = route.status === 'not_found' ? route.path : route.screen.id === 'case' ? '/cases' : route.screen.path;
 
   return (
     <StaffContext.Provider value={context}>
@@ -91,6 +103,14 @@ export function StaffShell({ context, onLogout }: StaffShellProps) {
               <CounterScreen />
             ) : route.screen.id === 'sync' ? (
               <SyncScreen />
+            ) : route.screen.id === 'cases' ? (
+              <CaseListScreen />
+            ) : route.screen.id === 'case' ? (
+              <CaseDetailScreen key={route.params?.id} caseId={Number(route.params?.id)} />
+            ) : route.screen.id === 'audit' ? (
+              <AuditScreen />
+            ) : route.screen.id === 'intake' ? (
+              <IntakeScreen />
             ) : (
               <HomeScreen />
             )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../electron/contract/api.js';
-import { navFor, parseHashPath, resolveRoute } from '../../renderer/staff/routes';
+import { matchPath, navFor, parseHashPath, resolveRoute } from '../../renderer/staff/routes';
 
 describe('parseHashPath', () => {
   it('normalises the hash to a path', () => {
@@ -35,9 +35,43 @@ describe('resolveRoute', () => {
 
 describe('navFor', () => {
   it('lists the admin screens for administrators only', () => {
-    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'catalog', 'calendar', 'sync']);
-    expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter']);
-    expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync']);
-    for (const role of ROLES.filter((r) => !['admin', 'clerk', 'supervisor'].includes(r))) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'catalog', 'calendar', 'sync', 'cases', 'audit']);
+    expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter', 'intake', 'cases']);
+    expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync', 'cases']);
+    expect(navFor('backoffice').map((s) => s.id)).toEqual(['home', 'cases']);
+    for (const role of ROLES.filter((r) => !['admin', 'clerk', 'supervisor', 'backoffice'].includes(r))) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+  });
+});
+
+describe('case routes', () => {
+  it('opens one case by its id for the case roles, with the id as a parameter', () => {
+    for (const role of ['backoffice', 'clerk', 'supervisor', 'admin'] as const) {
+      expect(resolveRoute('#/cases/42', role), role).toMatchObject({ status: 'ok', screen: { id: 'case' }, params: { id: '42' } });
+      expect(resolveRoute('#/cases?warning=red', role), role).toMatchObject({ status: 'ok', screen: { id: 'cases' } });
+    }
+    expect(resolveRoute('#/cases/42/', 'backoffice')).toMatchObject({ status: 'ok', params: { id: '42' } });
+  });
+
+  it('refuses other roles and anything that is not a case id', () => {
+    for (const role of ROLES.filter((r) => !['backoffice', 'clerk', 'supervisor', 'admin'].includes(r))) {
+      expect(resolveRoute('#/cases/42', role).status, role).toBe('forbidden');
+    }
+    expect(resolveRoute('#/cases/abc', 'backoffice').status).toBe('not_found');
+    expect(resolveRoute('#/cases/0', 'backoffice').status).toBe('not_found');
+    expect(resolveRoute('#/cases/42/x', 'backoffice').status).toBe('not_found');
+  });
+
+  it('keeps one case out of the menu and the audit check for administrators', () => {
+    expect(navFor('backoffice').some((s) => s.id === 'case')).toBe(false);
+    expect(resolveRoute('#/admin/audit', 'admin')).toMatchObject({ status: 'ok', screen: { id: 'audit' } });
+    expect(resolveRoute('#/admin/audit', 'backoffice').status).toBe('forbidden');
+  });
+});
+
+describe('matchPath', () => {
+  it('matches digit segments only', () => {
+    expect(matchPath('/cases/:id', '/cases/7')).toEqual({ id: '7' });
+    expect(matchPath('/cases/:id', '/cases')).toBeNull();
+    expect(matchPath('/cases/:id', '/cases/1e3')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ export function installCors(app: FastifyInstance): void {
     reply.header('vary', 'Origin');
     if (request.method === 'OPTIONS') {
       reply.header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
-      reply.header('access-control-allow-headers', 'authorization, content-type, accept-language');
+      reply.header('access-control-allow-headers', 'authorization, content-type, accept-language, x-query-password');
       reply.header('access-control-max-age', '600');
       return reply.code(204).send();
     }

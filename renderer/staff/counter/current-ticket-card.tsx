@@ -5,6 +5,7 @@ import { CheckboxField, TextField } from '../../shared/form-field';
 import type { TicketView } from '../../shared/queue-contract';
 import { useT } from '../../shared/use-t';
 import { formatDuration, ticketTimers, type CounterAction } from './counter-model';
+import { intakeHrefForTicket } from '../intake/intake-model';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -80,6 +81,12 @@ export function CurrentTicketCard(props: CurrentTicketCardProps) {
       </dl>
       {actions.includes('complete') ? (
         <TextField label={t('counter.itemCodes')} hint={t('counter.itemCodesHint')} value={itemsText} onValue={onItemsText} autoComplete="off" data-testid="counter-items" />
+      ) : null}
+      {actions.includes('complete') ? (
+        // 受理办件: the citizen at the window hands in an application; the case keeps this ticket.
+        <a className="button counter-intake" href={intakeHrefForTicket(ticket)} data-testid="counter-intake">
+          {t('intake.startFromTicket')}
+        </a>
       ) : null}
       <div className="current-actions">
         {ACTION_ORDER.filter((action) => actions.includes(action)).map((action) => (

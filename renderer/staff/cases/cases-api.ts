@@ -1,0 +1,17 @@
+// Typed calls of the cases API (electron/contract/cases.ts), on top of an ApiClient.
+import type { ApiClient } from '../../shared/api-client';
+import { CaseDetail, CaseList, type CaseActionRequest } from './cases-contract';
+import { countQueryString, listQueryString, type CaseFilters, type CaseListState } from './case-query';
+
+export function casesApi(api: ApiClient) {
+  return {
+    list: (state: CaseListState) => api.request('GET', `/cases${listQueryString(state)}`, { schema: CaseList }),
+    count: async (filters: CaseFilters) => (await api.request('GET', `/cases${countQueryString(filters)}`, { schema: CaseList })).total,
+    get: (id: number) => api.request('GET', `/cases/${id}`, { schema: CaseDetail }),
+    /** The full ID number; the host records who asked before it answers. */
+    reveal: (id: number) => api.request('GET', `/cases/${id}?reveal=idNumber`, { schema: CaseDetail }),
+    act: (id: number, body: CaseActionRequest) => api.request('POST', `/cases/${id}/actions`, { body, schema: CaseDetail }),
+  };
+}
+
+export type CasesApi = ReturnType<typeof casesApi>;

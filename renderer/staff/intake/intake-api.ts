@@ -1,0 +1,48 @@
+// Typed calls of the cases API (electron/contract/cases.ts) that the window's intake makes.
+import { z } from 'zod';
+import {
+  CaseDetail,
+  CaseList,
+  CreatedCase,
+  ScanView,
+  type CaseActionRequest,
+  type CaseSummary,
+  type CreateCaseRequest,
+} from '../../../electron/contract/cases.js';
+import type { ApiClient } from '../../shared/api-client';
+import { catalogApi } from '../../shared/catalog-api';
+import { ItemSummary } from '../../shared/catalog-contract';
+
+export type NoticeKind = 'acceptance' | 'correction' | 'rejection';
+
+const PAGE = 200;
+
+export function intakeApi(api: ApiClient) {
+  const catalog = catalogApi(api);
+  return {
+    searchItems: (q: string) => api.request('GET', `/items?active=true${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`, { schema: z.array(ItemSummary) }),
+    item: catalog.get,
+    create: (body: CreateCaseRequest) => api.request('POST', '/cases', { body, schema: CreatedCase }),
+    act: (id: number, body: CaseActionRequest) => api.request('POST', `/cases/${id}/actions`, { body, schema: CaseDetail }),
+    detail: (id: number) => api.request('GET', `/cases/${id}`, { schema: CaseDetail }),
+    /**
+     * A case by its number among the cases awaiting correction. The list's search matches names and
+     * full ID numbers only, so the open corrections are read page by page (there are few of them).
+     */
+    async findAwaitingCorrection(caseNo: string): Promise<CaseSummary | null> {
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await api.request('GET', `/cases?status=correction&sort=-received&limit=${PAGE}&offset=${offset}`, { schema: CaseList });
+        const hit = page.rows.find((r) => r.caseNo === caseNo);
+        if (hit) return hit;
+        if (offset + PAGE >= page.total) return null;
+      }
+    },
+    /** The notice's complete A4 document; the acceptance prints the query password only when offered. */
+    notice: (id: number, kind: NoticeKind, queryPassword?: string | null) =>
+      api.text(`/cases/${id}/notices/${kind}`, kind === 'acceptance' && queryPassword ? { 'X-Query-Password': queryPassword } : {}),
+    uploadScan: (id: number, body: { materialName: string; fileName: string; contentType: string; dataBase64: string }) =>
+      api.request('POST', `/cases/${id}/scans`, { body, schema: ScanView }),
+  };
+}
+
+export type IntakeApi = ReturnType<typeof intakeApi>;
