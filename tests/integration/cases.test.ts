@@ -266,7 +266,31 @@ describe('the back-office list', () => {
     expect((await h.api('GET', '/cases?q=0013', { token: s.admin })).body.total).toBe(0);
     expect((await h.api('GET', '/cases?q=44052419800101', { token: s.admin })).body.total).toBe(0);
     expect(JSON.stringify(all.body)).not.toContain('440524198001010013');
+    // A returning applicant's case number finds exactly that case; a part of it finds nothing.
+    const byNumber = await h.api('GET', `/cases?q=${numbers[1]}`, { token: s.admin });
+    expect(byNumber.body.rows.map((r: { caseNo: string }) => r.caseNo)).toEqual([numbers[1]]);
+    expect((await h.api('GET', `/cases?q=${numbers[1].slice(0, -1)}`, { token: s.admin })).body.total).toBe(0);
     expect((await h.api('GET', '/cases?limit=201', { token: s.admin })).status).toBe(400);
     expect((await h.api('GET', '/cases?sort=applicant_name', { token: s.admin })).status).toBe(400);
+  });
+
+  it('sorts by due date with the undated cases last either way, the same page by page as in one go', async () => {
+    for (const sort of ['due', '-due']) {
+      const whole = (await h.api('GET', `/cases?sort=${sort}&limit=200`, { token: s.admin })).body as { total: number; rows: Array<{ id: number; dueDate: string | null }> };
+      const dates = whole.rows.map((r) => r.dueDate);
+      const dated = dates.filter((d): d is string => d !== null).sort();
+      expect(dated.length).toBeGreaterThan(0);
+      expect(dated.length).toBeLessThan(dates.length);
+      expect(dates).toEqual([...(sort === 'due' ? dated : dated.reverse()), ...dates.filter((d) => d === null)]);
+      for (const limit of [1, 2, 3]) {
+        const paged: number[] = [];
+        for (let offset = 0; offset <= whole.total; offset += limit) {
+          const page = await h.api('GET', `/cases?sort=${sort}&limit=${limit}&offset=${offset}`, { token: s.admin });
+          expect(page.body.total).toBe(whole.total);
+          paged.push(...page.body.rows.map((r: { id: number }) => r.id));
+        }
+        expect(paged).toEqual(whole.rows.map((r) => r.id));
+      }
+    }
   });
 });

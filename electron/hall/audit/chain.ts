@@ -36,7 +36,11 @@ interface AuditRow {
   hash: string;
 }
 
-function rowHash(row: Omit<AuditRow, 'hash'>): string {
+/** A row as it is hashed: everything but its own hash. */
+export type AuditRowContent = Omit<AuditRow, 'hash'>;
+
+/** The row's link in the chain; exported so a bulk writer (the benchmark generator) chains exactly as appendAudit does. */
+export function rowHash(row: AuditRowContent): string {
   const content = [
     row.id,
     row.at,

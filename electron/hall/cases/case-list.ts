@@ -21,16 +21,18 @@ function orderBy(sort: CaseListQuery['sort']): SqlFragment {
   const key = (descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
   const direction = descending ? sql` DESC` : sql` ASC`;
   const column = sql.identifier(SORT_COLUMNS[key], COLUMNS);
-  // Cases without a due date (not accepted yet, paused) sort after those with one either way.
-  const nulls = key === 'due' ? sql`(due_date IS NULL), ` : sql.empty;
-  return sql`ORDER BY ${nulls}${column}${direction}, id${direction}`;
+  return sql`ORDER BY ${column}${direction}, id${direction}`;
 }
 
 const running = sql.join(CLOCK_RUNNING.map((s) => sql`${s}`), ', ');
 
 function applicantFilter(q: string): SqlFragment {
   const upper = q.toUpperCase();
-  if (isValidResidentId(upper) || isValidCreditCode(upper)) return sql`id_number = ${upper}`;
+  // A case number ({hallCode}{YYYYMMDD}{NNNN}, all digits) as the returning applicant gives it; an
+  // 18-digit one can also read as a resident ID, so both are tried.
+  const caseNo = /^\d{18,24}$/.test(upper) ? sql`case_no = ${upper}` : null;
+  if (isValidResidentId(upper) || isValidCreditCode(upper)) return caseNo ? sql`(${caseNo} OR id_number = ${upper})` : sql`id_number = ${upper}`;
+  if (caseNo) return caseNo;
   // A name prefix as an index range: [q, q + U+10FFFF) covers every name starting with q.
   return sql`(applicant_name >= ${q} AND applicant_name < ${q + '\u{10FFFF}'})`;
 }
@@ -51,8 +53,27 @@ export function listCases(db: Db, clock: Clock, query: CaseListQuery): CaseList 
     where.push(sql`due_date >= ${today} AND due_date <= ${yellowUntil(calendar, today, yellowAt)} AND status IN (${running})`);
   }
   const whereSql = where.length ? sql`WHERE ${sql.join(where, ' AND ')}` : sql.empty;
+  const and = (extra: SqlFragment) => sql`WHERE ${sql.join([...where, extra], ' AND ')}`;
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM cases ${whereSql}`)!.n;
-  const rows = all<CaseRow>(db, sql`SELECT * FROM cases ${whereSql} ${orderBy(query.sort)} LIMIT ${query.limit} OFFSET ${query.offset}`);
+  let rows: CaseRow[];
+  if (query.sort === 'due' || query.sort === '-due') {
+    // Cases without a due date (not accepted yet, paused) sort after those with one either way. As
+    // one ORDER BY ((due_date IS NULL), due_date) no index gives that order, so SQLite would fetch and
+    // sort every matching row to hand out one page. As two runs — dated cases by (due_date, id), then
+    // undated ones by id — each walks an index in order and stops after the page.
+    rows = all<CaseRow>(db, sql`SELECT * FROM cases ${and(sql`due_date IS NOT NULL`)} ${orderBy(query.sort)} LIMIT ${query.limit} OFFSET ${query.offset}`);
+    if (rows.length < query.limit && total > 0) {
+      // A short page ran out of dated cases, so their number is known — unless the page started past them.
+      const dated = rows.length > 0 ? query.offset + rows.length : get<{ n: number }>(db, sql`SELECT count(*) AS n FROM cases ${and(sql`due_date IS NOT NULL`)}`)!.n;
+      if (total > dated) {
+        const id = query.sort === 'due' ? sql`id ASC` : sql`id DESC`;
+        const undated = all<CaseRow>(db, sql`SELECT * FROM cases ${and(sql`due_date IS NULL`)} ORDER BY ${id} LIMIT ${query.limit - rows.length} OFFSET ${Math.max(0, query.offset - dated)}`);
+        rows = rows.concat(undated);
+      }
+    }
+  } else {
+    rows = all<CaseRow>(db, sql`SELECT * FROM cases ${whereSql} ${orderBy(query.sort)} LIMIT ${query.limit} OFFSET ${query.offset}`);
+  }
   return {
     total,
     rows: rows.map((r) => toCaseSummary(r, limitState(calendar, r.due_date, CLOCK_RUNNING.includes(r.status), today, yellowAt))),

@@ -15,8 +15,6 @@ import { ItemSummary } from '../../shared/catalog-contract';
 
 export type NoticeKind = 'acceptance' | 'correction' | 'rejection';
 
-const PAGE = 200;
-
 export function intakeApi(api: ApiClient) {
   const catalog = catalogApi(api);
   return {
@@ -25,17 +23,10 @@ export function intakeApi(api: ApiClient) {
     create: (body: CreateCaseRequest) => api.request('POST', '/cases', { body, schema: CreatedCase }),
     act: (id: number, body: CaseActionRequest) => api.request('POST', `/cases/${id}/actions`, { body, schema: CaseDetail }),
     detail: (id: number) => api.request('GET', `/cases/${id}`, { schema: CaseDetail }),
-    /**
-     * A case by its number among the cases awaiting correction. The list's search matches names and
-     * full ID numbers only, so the open corrections are read page by page (there are few of them).
-     */
+    /** A case awaiting correction, by the number on the applicant's notice (the host matches it exactly). */
     async findAwaitingCorrection(caseNo: string): Promise<CaseSummary | null> {
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await api.request('GET', `/cases?status=correction&sort=-received&limit=${PAGE}&offset=${offset}`, { schema: CaseList });
-        const hit = page.rows.find((r) => r.caseNo === caseNo);
-        if (hit) return hit;
-        if (offset + PAGE >= page.total) return null;
-      }
+      const page = await api.request('GET', `/cases?status=correction&q=${encodeURIComponent(caseNo)}&limit=1`, { schema: CaseList });
+      return page.rows.find((r) => r.caseNo === caseNo) ?? null;
     },
     /** The notice's complete A4 document; the acceptance prints the query password only when offered. */
     notice: (id: number, kind: NoticeKind, queryPassword?: string | null) =>

@@ -18,18 +18,29 @@ export interface BenchHost {
   stop(): Promise<void>;
 }
 
-export async function startBenchHost(): Promise<BenchHost> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hall-bench-'));
+export interface BenchHostOptions {
+  /** Start on this folder (a database written while the host was stopped) instead of a fresh one. */
+  dataDir?: string;
+  /** Leave the folder in place on stop; the caller removes it. */
+  keep?: boolean;
+}
+
+export async function startBenchHost(options: BenchHostOptions = {}): Promise<BenchHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hall-bench-'));
+  const remove = () => {
+    if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
+  };
   let host: HostProcess;
   try {
     host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn']);
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
+    remove();
     throw err;
   }
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const callHost = (method: string, url: string, token: string | null, body?: unknown) => request(agent, host.base, method, url, token, body);
   const login = await callHost('POST', '/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+  if (login.status !== 200) throw new Error(`admin login: ${login.status} ${JSON.stringify(login.body)}`);
   return {
     base: host.base,
     dataDir,
@@ -40,7 +51,7 @@ export async function startBenchHost(): Promise<BenchHost> {
       agent.destroy();
       host.child.kill('SIGTERM');
       await Promise.race([host.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      rmSync(dataDir, { recursive: true, force: true });
+      remove();
     },
   };
 }
