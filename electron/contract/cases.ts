@@ -184,7 +184,10 @@ export const CaseSummary = z.object({
   mobile: z.string(),
   channel: z.enum(CASE_CHANNELS),
   clerkId: z.number().int().nullable(),
+  /** The staff member's display name (staff names are not personal data of the applicant). */
+  clerkName: z.string().nullable(),
   assigneeId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
   villageCode: z.string().nullable(),
   receivedAt: z.string(),
   acceptedAt: z.string().nullable(),

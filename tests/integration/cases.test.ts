@@ -266,6 +266,9 @@ describe('the back-office list', () => {
     expect((await h.api('GET', '/cases?q=0013', { token: s.admin })).body.total).toBe(0);
     expect((await h.api('GET', '/cases?q=44052419800101', { token: s.admin })).body.total).toBe(0);
     expect(JSON.stringify(all.body)).not.toContain('440524198001010013');
+    // The list names the clerk who received each case (a staff name, not the applicant's).
+    const clerkNames = new Set(h.db.prepare("SELECT display_name FROM users WHERE role = 'clerk'").pluck().all());
+    expect(all.body.rows.every((r: { clerkName: string | null }) => r.clerkName !== null && clerkNames.has(r.clerkName))).toBe(true);
     // A returning applicant's case number finds exactly that case; a part of it finds nothing.
     const byNumber = await h.api('GET', `/cases?q=${numbers[1]}`, { token: s.admin });
     expect(byNumber.body.rows.map((r: { caseNo: string }) => r.caseNo)).toEqual([numbers[1]]);

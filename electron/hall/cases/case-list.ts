@@ -7,7 +7,7 @@ import type { CaseList, CaseListQuery } from '../../contract/cases.js';
 import { isValidCreditCode, isValidResidentId } from '../../contract/identity.js';
 import { calendarSettings, workingCalendar } from '../calendar/service.js';
 import type { Clock } from '../clock.js';
-import { toCaseSummary, type CaseRow } from './case-store.js';
+import { staffNames, toCaseSummary, type CaseRow } from './case-store.js';
 import { hallToday } from './intake.js';
 import { CLOCK_RUNNING } from './state-machine.js';
 import { limitState, yellowUntil } from './time-limit.js';
@@ -74,9 +74,10 @@ export function listCases(db: Db, clock: Clock, query: CaseListQuery): CaseList 
   } else {
     rows = all<CaseRow>(db, sql`SELECT * FROM cases ${whereSql} ${orderBy(query.sort)} LIMIT ${query.limit} OFFSET ${query.offset}`);
   }
+  const names = staffNames(db, rows);
   return {
     total,
-    rows: rows.map((r) => toCaseSummary(r, limitState(calendar, r.due_date, CLOCK_RUNNING.includes(r.status), today, yellowAt))),
+    rows: rows.map((r) => toCaseSummary(r, limitState(calendar, r.due_date, CLOCK_RUNNING.includes(r.status), today, yellowAt), { names })),
   };
 }
 

@@ -132,6 +132,19 @@ export function insertCaseEvent(db: Db, caseId: number, actor: Actor, e: Timelin
 export interface ViewOptions {
   /** Full ID number (an audited reveal); the phone stays masked. */
   revealIdNumber?: boolean;
+  /** Display names of the staff the rows name (see staffNames). */
+  names?: ReadonlyMap<number, string>;
+}
+
+/** Display names of the clerks and assignees of these rows, in one query. */
+export function staffNames(db: Db, rows: readonly CaseRow[]): Map<number, string> {
+  const ids = [...new Set(rows.flatMap((r) => [r.clerk_id, r.assignee_id]).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = all<{ id: number; display_name: string }>(
+    db,
+    sql`SELECT id, display_name FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), ', ')})`,
+  );
+  return new Map(found.map((u) => [u.id, u.display_name]));
 }
 
 export function toCaseSummary(r: CaseRow, limit: LimitState, options: ViewOptions = {}): CaseSummary {
@@ -148,7 +161,9 @@ export function toCaseSummary(r: CaseRow, limit: LimitState, options: ViewOption
     mobile: maskPhone(r.mobile),
     channel: r.channel,
     clerkId: r.clerk_id,
+    clerkName: r.clerk_id === null ? null : (options.names?.get(r.clerk_id) ?? null),
     assigneeId: r.assignee_id,
+    assigneeName: r.assignee_id === null ? null : (options.names?.get(r.assignee_id) ?? null),
     villageCode: r.village_code,
     receivedAt: r.received_at,
     acceptedAt: r.accepted_at,
@@ -184,7 +199,7 @@ export function toCaseDetail(db: Db, r: CaseRow, limit: LimitState, options: Vie
   const scans = all<ScanRow>(db, sql`SELECT id, material_name, file_name, content_type, sha256, size FROM case_scans WHERE case_id = ${r.id} ORDER BY id`);
   const events = all<EventRow>(db, sql`SELECT * FROM case_events WHERE case_id = ${r.id} ORDER BY seq`);
   return {
-    ...toCaseSummary(r, limit, options),
+    ...toCaseSummary(r, limit, { names: staffNames(db, [r]), ...options }),
     contactName: r.contact_name,
     promisedLimit: { value: r.limit_value, unit: r.limit_unit },
     handlingLevel: r.handling_level,

@@ -48,7 +48,6 @@ export default function CaseListScreen() {
     return [];
   }, [people, user, t]);
 
-  const personName = (id: number | null) => (id === null ? '' : (people.get(id) ?? t('caseList.userNo', { id })));
 
   const columns = useMemo<ColDef<CaseSummary>[]>(
     () => [
@@ -68,9 +67,9 @@ export default function CaseListScreen() {
       { colId: 'received', field: 'receivedAt', headerName: t('caseList.col.received'), sortable: true, minWidth: 106, valueFormatter: (p) => formatDay(p.value as string, language) },
       { field: 'acceptedAt', headerName: t('caseList.col.accepted'), minWidth: 106, valueFormatter: (p) => formatDay(p.value as string | null, language) || '—' },
       { field: 'channel', headerName: t('caseList.col.channel'), minWidth: 64, valueFormatter: (p) => (p.value ? t(`caseList.channel.${String(p.value)}`) : '') },
-      { colId: 'clerk', headerName: t('caseList.col.clerk'), minWidth: 72, valueGetter: (p) => personName(p.data?.clerkId ?? null) },
+      { colId: 'clerk', headerName: t('caseList.col.clerk'), minWidth: 72, valueGetter: (p) => p.data?.clerkName ?? '' },
     ],
-    [t, language, people],
+    [t, language],
   );
 
   const gridSort = gridSortOf(state.sort);
