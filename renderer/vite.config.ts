@@ -73,6 +73,7 @@ export default defineConfig({
         display: entry('display'),
         rating: entry('rating'),
         setup: entry('setup'),
+        guide: entry('guide'),
       },
       output: {
         // The grid gets its own named chunk, reached only through the admin screens' dynamic imports.

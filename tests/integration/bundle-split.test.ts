@@ -67,12 +67,12 @@ function heavyChunks(keys: Set<string>, heavy: Heavy): string[] {
 
 describe('renderer bundle split', () => {
   it('has one entry per page', () => {
-    for (const page of ['index.html', 'kiosk.html', 'display.html', 'rating.html', 'setup.html']) {
+    for (const page of ['index.html', 'kiosk.html', 'display.html', 'rating.html', 'setup.html', 'guide.html']) {
       expect(manifest[page]?.isEntry, page).toBe(true);
     }
   });
 
-  it.each(['kiosk.html', 'display.html', 'rating.html'])('%s loads no ag-grid and no echarts', (page) => {
+  it.each(['kiosk.html', 'display.html', 'rating.html', 'guide.html'])('%s loads no ag-grid and no echarts', (page) => {
     const keys = reachable(page, false);
     expect(heavyChunks(keys, 'ag-grid')).toEqual([]);
     expect(heavyChunks(keys, 'echarts')).toEqual([]);

@@ -64,6 +64,14 @@ describe('items', () => {
     expect((await h.api('GET', '/items?q=lsjz', { token: kiosk })).body).toEqual([]);
     expect((await h.api('GET', '/items/2000000003', { token: kiosk })).status).toBe(404);
     expect((await h.api('GET', '/items?q=lsjz&active=false', { token: admin })).body).toHaveLength(1);
+    expect((await h.api('GET', '/items/2000000003', { token: admin })).status).toBe(200);
+    // Guides are public (the slip's QR code opens them on a phone): no token sees what a kiosk sees,
+    // and asking for inactive items changes nothing.
+    expect((await h.api('GET', '/items?q=lsjz&active=false')).body).toEqual([]);
+    expect((await h.api('GET', '/items/2000000003')).status).toBe(404);
+    expect((await h.api('GET', '/items?q=hj')).status).toBe(200);
+    // A dead token on a public route is simply no token.
+    expect((await h.api('GET', '/items?q=lsjz&active=false', { token: 'not-a-token' })).body).toEqual([]);
   });
 
   it('lets only the admin change the catalogue', async () => {

@@ -52,7 +52,7 @@ describe('printing the slip on a network thermal printer', () => {
     expect(job.commands.at(-1)).toEqual({ kind: 'cut', mode: 66 });
     expect(job.lines).toEqual(expect.arrayContaining(['城关镇便民服务中心', '社保医保', 'A002', '前面还有 1 人', '预计等候约 3 分钟']));
     expect(job.qrData).toEqual([issued.body.guideUrl]);
-    expect(issued.body.guideUrl).toBe(`${h.base}/kiosk`);
+    expect(issued.body.guideUrl).toBe(`${h.base}/guide`);
   });
 
   it('prints in English when asked, recomputing the people ahead as the queue moves', async () => {

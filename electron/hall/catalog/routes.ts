@@ -22,10 +22,11 @@ export function registerCatalogRoutes(hall: HallContext): void {
   const admin = ['admin'] as const;
 
   hall.route({
-    method: 'GET', url: '/items', tag: 'catalog', summary: 'Items, found by Chinese text, full pinyin or initials', allow: 'authenticated',
+    method: 'GET', url: '/items', tag: 'catalog', summary: 'Items, found by Chinese text, full pinyin or initials (public guides)', allow: 'public',
     query: ItemListQuery, response: z.array(ItemSummary),
-    // Citizens at a kiosk see only the items the hall offers today.
-    handler: ({ query, principal }) => listItems(db, { ...query, active: principal?.kind === 'device' ? true : query.active }),
+    // Guides are public information; citizens (a kiosk, a phone scanning the slip) see only the
+    // items the hall offers today, staff see the whole catalogue.
+    handler: ({ query, principal }) => listItems(db, { ...query, active: principal?.kind === 'user' ? query.active : true }),
   });
   hall.route({
     method: 'GET', url: '/items/export', tag: 'catalog', summary: 'The whole catalogue as a JSON or xlsx file', allow: admin,
@@ -52,11 +53,11 @@ export function registerCatalogRoutes(hall: HallContext): void {
     },
   });
   hall.route({
-    method: 'GET', url: '/items/:code', tag: 'catalog', summary: 'One item with its full guide and materials', allow: 'authenticated',
+    method: 'GET', url: '/items/:code', tag: 'catalog', summary: 'One item with its full guide and materials (public)', allow: 'public',
     params: ItemCodeParam, response: Item,
     handler: ({ params, principal }) => {
       const item = findItem(db, params.code);
-      if (!item || (principal?.kind === 'device' && !item.active)) throw notFound();
+      if (!item || (principal?.kind !== 'user' && !item.active)) throw notFound();
       return item;
     },
   });

@@ -16,9 +16,14 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock): voi
     if (request.is404) return;
     const allow = request.routeOptions.config.allow;
     if (allow === undefined) throw forbidden();
-    if (allow === 'public') return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (allow === 'public') {
+      // Anyone may call; a valid token still tells the route who is asking (staff may see more).
+      const lookup = match ? resolveToken(db, clock, match[1]!) : null;
+      if (lookup?.ok) request.principal = lookup.principal;
+      return;
+    }
     if (!match) throw unauthorized();
     const lookup = resolveToken(db, clock, match[1]!);
     if (!lookup.ok) {

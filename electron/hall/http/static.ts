@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   '/display': 'display.html',
   '/rating': 'rating.html',
   '/setup': 'setup.html',
+  '/guide': 'guide.html',
 };
 
 const PAGE_HEADERS = {

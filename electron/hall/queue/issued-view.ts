@@ -5,10 +5,11 @@ import { getSetting } from '../settings/service.js';
 import { categoryByCode } from './setup-service.js';
 import type { TicketRow } from './tickets.js';
 
-/** The item guide the category points to, or the kiosk's home page, on the host the caller reached. */
+/** The public guide page (no pairing, so a citizen's phone on the hall's network can open it) of the
+ *  category's item, or the guide's index, on the host the caller reached. */
 export function guideUrl(db: Db, categoryCode: string, origin: string): string {
   const itemCode = categoryByCode(db, categoryCode)?.item_code;
-  return itemCode ? `${origin}/kiosk#guide=${encodeURIComponent(itemCode)}` : `${origin}/kiosk`;
+  return itemCode ? `${origin}/guide#${encodeURIComponent(itemCode)}` : `${origin}/guide`;
 }
 
 export function issuedTicketView(db: Db, t: TicketRow, wait: { ahead: number; estimatedWaitMinutes: number }, origin: string): IssuedTicket {
