@@ -20,6 +20,23 @@ interface StartScreenProps {
   onLookup: () => void;
 }
 
+/** 办事指南 and 办件查询: offered whether or not tickets can be taken, so one piece serves both views. */
+function InformationEntries({ onGuide, onLookup }: Pick<StartScreenProps, 'onGuide' | 'onLookup'>) {
+  const { t } = useT();
+  return (
+    <>
+      <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
+        <span className="kiosk-extra-name">{t('guide.title')}</span>
+        <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
+      </button>
+      <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-lookup" onClick={onLookup}>
+        <span className="kiosk-extra-name">{t('kioskLookup.title')}</span>
+        <span className="kiosk-extra-help">{t('kioskLookup.entryHelp')}</span>
+      </button>
+    </>
+  );
+}
+
 export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide, onLookup }: StartScreenProps) {
   const { t } = useT();
   if (view === 'loading') {
@@ -31,14 +48,7 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
         <p>{settings ? t('kiosk.closedHours', { open: settings.openTime, close: settings.closeTime }) : t('kiosk.closed')}</p>
         {notice ? <p className="kiosk-notice">{notice}</p> : null}
         <div className="kiosk-extra">
-          <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
-            <span className="kiosk-extra-name">{t('guide.title')}</span>
-            <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
-          </button>
-          <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-lookup" onClick={onLookup}>
-            <span className="kiosk-extra-name">{t('kioskLookup.title')}</span>
-            <span className="kiosk-extra-help">{t('kioskLookup.entryHelp')}</span>
-          </button>
+          <InformationEntries onGuide={onGuide} onLookup={onLookup} />
         </div>
       </div>
     );
@@ -76,14 +86,7 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
           <span className="kiosk-extra-name">{t('kiosk.appointment')}</span>
           <span className="kiosk-extra-help">{t('kiosk.appointmentHelp')}</span>
         </button>
-        <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-guide" onClick={onGuide}>
-          <span className="kiosk-extra-name">{t('guide.title')}</span>
-          <span className="kiosk-extra-help">{t('guide.entryHelp')}</span>
-        </button>
-        <button type="button" className="kiosk-extra-button guide-entry" data-testid="kiosk-lookup" onClick={onLookup}>
-          <span className="kiosk-extra-name">{t('kioskLookup.title')}</span>
-          <span className="kiosk-extra-help">{t('kioskLookup.entryHelp')}</span>
-        </button>
+        <InformationEntries onGuide={onGuide} onLookup={onLookup} />
       </div>
       {notice ? <p className="kiosk-notice">{notice}</p> : null}
     </section>

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { getSetting } from '../settings/service.js';
 import { withinHours } from './business-day.js';
 import { queueSettings } from './settings.js';
+import { waitingByCategory } from './events.js';
 import { today } from './tickets.js';
 
 const RECENT_CALLS = 10;
@@ -33,10 +34,10 @@ const toCall = (r: CallRow): CallEntry => ({
 export function queueState(db: Db, clock: Clock): QueueState {
   const day = today(db, clock);
   const settings = queueSettings(db);
-  const categories = all<{ code: string; name: string; description: string; waiting: number; priority_allowed: number; sold_out: number }>(
+  const waiting = waitingByCategory(db, clock);
+  const categories = all<{ code: string; name: string; description: string; priority_allowed: number; sold_out: number }>(
     db,
     sql`SELECT c.code, c.name, c.description, c.priority_allowed,
-               (SELECT count(*) FROM tickets t WHERE t.category_id = c.id AND t.business_day = ${day} AND t.status = 'waiting') AS waiting,
                coalesce((SELECT n.last_seq >= c.daily_limit FROM queue_numbers n WHERE n.category_id = c.id AND n.business_day = ${day}), 0) AS sold_out
         FROM queue_categories c WHERE c.active = 1 ORDER BY c.sort_order, c.code`,
   );
@@ -54,7 +55,7 @@ export function queueState(db: Db, clock: Clock): QueueState {
       code: c.code,
       name: c.name,
       description: c.description,
-      waiting: c.waiting,
+      waiting: waiting[c.code] ?? 0,
       priorityAllowed: c.priority_allowed === 1,
       soldOut: c.sold_out === 1,
     })),
