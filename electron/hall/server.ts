@@ -21,7 +21,8 @@ import { EventHub } from './events/hub.js';
 import { registerEventRoutes } from './events/routes.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installCors } from './http/cors.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { frameworkError, handleClientError, installErrorHandling } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { openApiDocument } from './http/openapi.js';
 import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
@@ -60,6 +61,11 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     requestTimeout: 60_000,
     // On close, drop idle keep-alive connections but let requests in flight finish.
     forceCloseConnections: 'idle',
+    // One spelling per path: no trailing-slash, double-slash, case or `;param` variants are folded
+    // into a route. Whatever spelling reaches a route, its own `allow` decides (http/auth-hook.ts).
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: 200 },
+    frameworkErrors: frameworkError,
+    clientErrorHandler: handleClientError,
   });
   const routes: RouteSpec[] = [];
   const hall: HallContext = {
@@ -81,6 +87,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     if (closing) reply.header('connection', 'close');
   });
   installCors(app);
+  installSecurityHeaders(app);
   installErrorHandling(app);
   installAuthHook(app, db, clock);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,7 +1,9 @@
 // Turns every failure into the error shape of DESIGN §6, in the caller's language.
 // Bad input is always a 4xx naming the field; only a real fault is a 500, and it is logged.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_PREFIX, type ErrorBody, type FieldIssue } from '../../contract/api.js';
+import { API_PREFIX, type ErrorBody, type ErrorCode, type FieldIssue } from '../../contract/api.js';
 import { describeIssue } from '../../contract/field-issues.js';
 import { HallError } from './errors.js';
 import { pickLanguage, translator } from './i18n.js';
@@ -26,19 +28,52 @@ function bodyFor(error: HallError, request: FastifyRequest): ErrorBody {
   return { error: { code: error.code, message, ...(error.details === undefined ? {} : { details: error.details }) } };
 }
 
-/** Fastify's own 4xx (broken JSON, wrong content type, body too large) are the caller's fault too. */
-function fromFastify(error: FastifyError): HallError | null {
+/** Fastify's own 4xx (broken JSON, wrong content type, body too large, a URL that does not decode,
+ *  a path parameter too long) are the caller's fault too, and get the same shape. */
+function fromFastify(error: FastifyError, request: FastifyRequest): HallError | null {
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too_big' : 'invalid_format';
-    return new HallError('validation', 'validation', {}, [{ field: '_body', code, params: {} }]);
+  if (status < 400 || status >= 500) return null;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions?.bodyLimit ?? 0;
+    return new HallError('validation', 'validation', {}, [{ field: '_body', code: 'body_too_large', params: { max: Math.max(1, Math.floor(limit / 1024)) } }]);
   }
-  return null;
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new HallError('uri_too_long', 'uri_too_long');
+  if (error.code === 'FST_ERR_BAD_URL') return new HallError('validation', 'validation', {}, [{ field: '_url', code: 'invalid_format', params: {} }]);
+  return new HallError('validation', 'validation', {}, [{ field: '_body', code: 'invalid_format', params: {} }]);
+}
+
+/** Errors found before a request is even parsed (headers too large, a malformed request line): the
+ *  socket gets a complete HTTP answer in the error shape, in the default language (no headers were
+ *  read), and is closed. */
+export function clientErrorBody(err: { code?: string }): { status: number; body: string } {
+  const t = translator(pickLanguage(undefined));
+  const [status, key] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout'] : [400, 'bad_request'];
+  const code: ErrorCode = status === 400 ? 'validation' : status === 431 ? 'headers_too_large' : 'request_timeout';
+  return { status, body: JSON.stringify({ error: { code, message: t(`errors.${key}`) } }) };
+}
+
+export function handleClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const { status, body } = clientErrorBody(err);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/** Fastify's router errors (a URL that does not decode, a too-long parameter) take this path. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const hallError = fromFastify(error, request) ?? new HallError('validation', 'validation');
+  void reply.code(hallError.status).send(bodyFor(hallError, request));
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply: FastifyReply) => {
-    const hallError = error instanceof HallError ? error : fromFastify(error);
+    const hallError = error instanceof HallError ? error : fromFastify(error, request);
     if (hallError) {
       if (hallError.code === 'rate_limited') reply.header('retry-after', String(Number(hallError.params.minutes ?? 1) * 60));
       return reply.code(hallError.status).send(bodyFor(hallError, request));
@@ -48,7 +83,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith(API_PREFIX) || request.method !== 'GET') {
+    // A browser asking for a page gets a plain 404; every other caller (whatever the spelling of
+    // the path) gets the error shape.
+    const wantsPage = request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '') && !request.url.startsWith(API_PREFIX);
+    if (!wantsPage) {
       return reply.code(404).send(bodyFor(new HallError('not_found', 'not_found'), request));
     }
     return reply.code(404).type('text/plain; charset=utf-8').send('404');

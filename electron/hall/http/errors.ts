@@ -12,6 +12,9 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
 };
 
 export class HallError extends Error {
