@@ -103,7 +103,18 @@ export const CreateDeviceResponse = z.object({
 });
 export type CreateDeviceResponse = z.infer<typeof CreateDeviceResponse>;
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+/** A whole number as a path or query string carries it: plain decimal digits, no sign, spaces,
+ *  hex, exponent or leading zero (`z.coerce.number()` took " 1", "+1", "0x10" and "1e3"). */
+export const decimalInt = (min: number, max: number) =>
+  z
+    .union([z.string().refine((v) => /^(0|[1-9][0-9]{0,14})$/.test(v), { params: { reason: 'decimal_integer' } }), z.number().int()])
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** Row ids: SQLite's rowid range, from 1. */
+export const rowId = () => decimalInt(1, Number.MAX_SAFE_INTEGER);
+
+export const IdParam = z.object({ id: rowId() });
 
 export const HealthResponse = z.object({
   ok: z.boolean(),
@@ -146,6 +157,11 @@ export const ErrorCode = z.enum([
   'internal',
   /** A device or service the host depends on (the slip printer, the report workers) cannot answer now. */
   'unavailable',
+  /** Router-level refusals, before any route ran: a path parameter too long (414), request headers
+   *  too large (431), a request that did not arrive in time (408). */
+  'uri_too_long',
+  'headers_too_large',
+  'request_timeout',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

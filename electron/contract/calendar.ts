@@ -1,7 +1,7 @@
 // The working-day calendar (DOMAIN §2): the days that differ from the weekday rule, the years whose
 // arrangement is still provisional, and the time-limit warning thresholds. Shared; zod only.
 import { z } from 'zod';
-import { PlainName } from './api.js';
+import { PlainName, decimalInt } from './api.js';
 
 /** A real calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
@@ -30,9 +30,9 @@ export const CalendarYearView = z.object({
 });
 export type CalendarYearView = z.infer<typeof CalendarYearView>;
 
-export const CalendarYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const CalendarYearQuery = z.object({ year: decimalInt(2000, 2100) });
 export const CalendarDateParam = z.object({ date: IsoDate });
-export const CalendarYearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const CalendarYearParam = z.object({ year: decimalInt(2000, 2100) });
 
 export const PutCalendarDayRequest = z.object({ kind: CalendarDayKind, name: PlainName });
 export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequest>;
@@ -41,7 +41,7 @@ export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequest>;
 export const ConfirmCalendarYearRequest = z.object({ source: z.string().trim().min(1).max(200) });
 export type ConfirmCalendarYearRequest = z.infer<typeof ConfirmCalendarYearRequest>;
 
-export const WorkingDaysQuery = z.object({ from: IsoDate, n: z.coerce.number().int().min(0).max(365) });
+export const WorkingDaysQuery = z.object({ from: IsoDate, n: decimalInt(0, 365) });
 export const WorkingDaysView = z.object({ from: z.string(), n: z.number().int(), due: z.string() });
 export type WorkingDaysView = z.infer<typeof WorkingDaysView>;
 

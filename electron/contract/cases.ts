@@ -1,7 +1,7 @@
 // Cases (办件, DOMAIN §2): intake, the actions of the state machine, the back-office list, the kiosk
 // lookup and scans. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
-import { PlainName, type Role } from './api.js';
+import { PlainName, rowId, decimalInt, type Role } from './api.js';
 import { CreditCode, Mobile, PersonName, ResidentId } from './identity.js';
 
 export const CASE_STATUSES = ['received', 'correction', 'accepted', 'in_review', 'paused', 'forwarded', 'decided', 'concluded', 'delivered', 'rejected', 'withdrawn'] as const;
@@ -219,12 +219,12 @@ export const CaseListQuery = z.object({
   /** A full ID / credit code number (exact), else a name prefix; never a fragment of a number. */
   q: z.string().trim().min(1).max(50).optional(),
   channel: z.enum(CASE_CHANNELS).optional(),
-  clerk: z.coerce.number().int().positive().optional(),
+  clerk: rowId().optional(),
   village: z.string().trim().max(32).optional(),
   warning: z.enum(['yellow', 'red']).optional(),
   sort: z.enum(CASE_SORTS).default('-received'),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: decimalInt(0, 10_000_000).default(0),
+  limit: decimalInt(1, 200).default(50),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
@@ -260,4 +260,4 @@ export const ScanUpload = z.object({
 export const ScanView = z.object({ id: z.number().int(), sha256: z.string(), size: z.number().int(), contentType: z.string() });
 
 export const NOTICE_KINDS = ['acceptance', 'correction', 'rejection'] as const;
-export const NoticeParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(NOTICE_KINDS) });
+export const NoticeParams = z.object({ id: rowId(), kind: z.enum(NOTICE_KINDS) });

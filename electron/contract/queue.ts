@@ -94,6 +94,12 @@ export const IssueTicketRequest = z.object({
     .trim()
     .refine((s) => /^\d{6}$/.test(s), { params: { reason: 'appointment_code_format' } })
     .optional(),
+  /** The terminal's key for this press of the button: a retry whose first reply was lost sends the
+   *  same key and gets the same ticket back, never a second one. */
+  issueKey: z
+    .string()
+    .refine((s) => /^[A-Za-z0-9_-]{8,64}$/.test(s), { params: { reason: 'issue_key_format' } })
+    .optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 

@@ -27,7 +27,8 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function desk() {
+function desk(clock = { now: 0 }) {
+  let keys = 0;
   const log: string[] = [];
   const answers: Array<ReturnType<typeof deferred<IssuedTicket>>> = [];
   const hooks: TicketDeskHooks = {
@@ -41,7 +42,7 @@ function desk() {
     onIssued: (t) => log.push(`issued ${t.number}`),
     onFailed: (error) => log.push(`failed ${(error as Error).message}`),
   };
-  return { desk: new TicketDesk(() => hooks), log, answers };
+  return { desk: new TicketDesk(() => hooks, () => clock.now, () => `key-${++keys}`), log, answers };
 }
 
 describe('TicketDesk', () => {
@@ -52,10 +53,10 @@ describe('TicketDesk', () => {
     expect(await second).toBe('ignored');
     expect(d.busy).toBe(true);
     // Nothing is shown (and so nothing printed) before the host commits the ticket.
-    expect(log).toEqual(['busy true', 'issue {"categoryCode":"A"}']);
+    expect(log).toEqual(['busy true', 'issue {"categoryCode":"A","issueKey":"key-1"}']);
     answers[0]!.resolve(ticket);
     expect(await first).toBe('issued');
-    expect(log).toEqual(['busy true', 'issue {"categoryCode":"A"}', 'busy false', 'issued A012']);
+    expect(log).toEqual(['busy true', 'issue {"categoryCode":"A","issueKey":"key-1"}', 'busy false', 'issued A012']);
     expect(answers).toHaveLength(1);
   });
   it('a failed request shows no ticket and frees the buttons for another tap', async () => {
@@ -68,6 +69,45 @@ describe('TicketDesk', () => {
     const again = d.take({ appointmentCode: '123456' });
     answers[1]!.resolve(ticket);
     expect(await again).toBe('issued');
+  });
+  it('a press whose reply was lost is retried with the same key, so the host returns the same ticket', async () => {
+    const clock = { now: 1_000 };
+    const { desk: d, log, answers } = desk(clock);
+    const first = d.take({ categoryCode: 'A' });
+    answers[0]!.reject(new ApiError(0, 'unreachable', 'hall host unreachable'));
+    expect(await first).toBe('failed');
+    clock.now += 30_000;
+    const again = d.take({ categoryCode: 'A' });
+    answers[1]!.resolve(ticket);
+    expect(await again).toBe('issued');
+    expect(log.filter((l) => l.startsWith('issue '))).toEqual([
+      'issue {"categoryCode":"A","issueKey":"key-1"}',
+      'issue {"categoryCode":"A","issueKey":"key-1"}',
+    ]);
+    // After an answer, the next press is a new request.
+    const next = d.take({ categoryCode: 'A' });
+    answers[2]!.resolve(ticket);
+    await next;
+    expect(log.at(-3)).toBe('issue {"categoryCode":"A","issueKey":"key-2"}');
+  });
+  it('a refusal, another button or a stale failure gets a new key', async () => {
+    const clock = { now: 0 };
+    const { desk: d, log, answers } = desk(clock);
+    const sent = () => log.filter((l) => l.startsWith('issue ')).at(-1);
+    const a = d.take({ categoryCode: 'A' });
+    answers[0]!.reject(new ApiError(422, 'domain_rule', 'closed'));
+    await a;
+    const b = d.take({ categoryCode: 'A' });
+    expect(sent()).toContain('key-2');
+    answers[1]!.reject(new ApiError(0, 'unreachable', 'x'));
+    await b;
+    const c = d.take({ categoryCode: 'B' });
+    expect(sent()).toBe('issue {"categoryCode":"B","issueKey":"key-3"}');
+    answers[2]!.reject(new ApiError(0, 'unreachable', 'x'));
+    await c;
+    clock.now += 121_000;
+    void d.take({ categoryCode: 'B' });
+    expect(sent()).toBe('issue {"categoryCode":"B","issueKey":"key-4"}');
   });
 });
 

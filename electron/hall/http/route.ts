@@ -46,8 +46,17 @@ declare module 'fastify' {
   }
 }
 
+const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+
 function parse<T>(schema: z.ZodType<T> | undefined, input: unknown, where: string): T {
-  if (!schema) return undefined as T;
+  if (!schema) {
+    // A route that takes no body refuses one rather than ignore it: a body it would not read is a
+    // client's mistake (or a probe), and an action must not run on input it never looked at.
+    if (where === 'body' && input !== undefined && input !== null && !isEmptyObject(input)) {
+      throw validationError([{ field: '_body', code: 'no_body_expected' }]);
+    }
+    return undefined as T;
+  }
   const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
   if (!result.success) throw validationError(fieldIssues(result.error, input));
   return result.data;

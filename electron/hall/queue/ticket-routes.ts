@@ -50,8 +50,8 @@ export function registerTicketRoutes(hall: HallContext): void {
     method: 'POST', url: '/queue/tickets', tag: 'queue', summary: 'Take a ticket (kiosk) or issue one at the counter', allow: ['device:kiosk', 'clerk'],
     status: 201, body: IssueTicketRequest, response: IssuedTicket,
     handler: ({ body, actor, request }): IssuedTicket => {
-      const { ticket, ahead, estimatedWaitMinutes } = issueTicket(db, clock, actor, body);
-      publishTicket(events, db, clock, 'ticket.issued', ticket);
+      const { ticket, ahead, estimatedWaitMinutes, replayed } = issueTicket(db, clock, actor, body);
+      if (!replayed) publishTicket(events, db, clock, 'ticket.issued', ticket);
       return issuedTicketView(db, ticket, { ahead, estimatedWaitMinutes }, `${request.protocol}://${request.host}`);
     },
   });

@@ -80,11 +80,38 @@ export interface Issued {
   ticket: TicketRow;
   ahead: number;
   estimatedWaitMinutes: number;
+  /** True when this was a retry of a request already answered: the same ticket, nothing new. */
+  replayed: boolean;
+}
+
+/** Keys are the terminal's own: a device's key is scoped by the device (and the unique index), a
+ *  clerk's by the user, so two terminals can never collide or read each other's tickets. */
+function scopedIssueKey(actor: Actor, key: string | undefined): string | null {
+  if (key === undefined || actor.id === null) return null;
+  return actor.kind === 'device' ? key : `user-${actor.id}:${key}`;
+}
+
+function replayedIssue(db: Db, actor: Actor, issueKey: string, categoryCode: string | undefined): Issued | null {
+  const device = actor.kind === 'device' ? actor.id : null;
+  const row = get<{ id: number; category_code: string }>(
+    db,
+    sql`SELECT t.id, c.code AS category_code FROM tickets t JOIN queue_categories c ON c.id = t.category_id
+        WHERE t.issue_key = ${issueKey} AND t.issued_by_device IS ${device}`,
+  );
+  if (!row) return null;
+  // The same key for another request is a terminal bug, not a retry: refuse rather than guess.
+  if (categoryCode !== undefined && categoryCode !== row.category_code) throw conflict('issue_key_reused');
+  const ticket = findTicket(db, row.id)!;
+  const ahead = ticket.status === 'waiting' ? peopleAhead(db, ticket) : 0;
+  return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, ticket.category_id, ahead), replayed: true };
 }
 
 /** Gives the next number of a category for today. The ticket exists once this returns. */
 export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTicketRequest): Issued {
   return db.transaction((): Issued => {
+    const issueKey = scopedIssueKey(actor, input.issueKey);
+    const replay = issueKey === null ? null : replayedIssue(db, actor, issueKey, input.categoryCode);
+    if (replay) return replay;
     const now = clock.now();
     const day = today(db, clock);
     const settings = queueSettings(db);
@@ -125,16 +152,16 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
     const { lastInsertRowid } = run(
       db,
       sql`INSERT INTO tickets (business_day, category_id, seq, number, priority, priority_confirmed, status, arrived_at, issued_at,
-                               appointment_id, issued_by_device)
+                               appointment_id, issued_by_device, issue_key)
           VALUES (${day}, ${category.id}, ${seq}, ${formatNumber(category.prefix, seq)}, ${priority}, ${priority === 'appointment'},
-                  'waiting', ${nowIso}, ${nowIso}, ${appointmentId}, ${actor.kind === 'device' ? actor.id : null})`,
+                  'waiting', ${nowIso}, ${nowIso}, ${appointmentId}, ${actor.kind === 'device' ? actor.id : null}, ${issueKey})`,
     );
     const id = Number(lastInsertRowid);
     if (appointmentId !== null) run(db, sql`UPDATE appointments SET ticket_id = ${id} WHERE id = ${appointmentId}`);
     appendAudit(db, actor, now, { action: 'ticket-issue', entity: 'ticket', entityId: id, after: 'waiting', detail: { number: formatNumber(category.prefix, seq), priority } });
     const ticket = findTicket(db, id)!;
     const ahead = peopleAhead(db, ticket);
-    return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, category.id, ahead) };
+    return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, category.id, ahead), replayed: false };
   }).immediate();
 }
 
