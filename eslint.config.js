@@ -9,7 +9,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 const rendererBoundary = {
   // Bare package names go in `paths`: a `patterns` entry 'electron' would also match the folder
   // electron/contract, which the renderer is meant to import.
-  paths: ['electron', 'better-sqlite3', 'fastify', 'pino', 'iconv-lite'].map((name) => ({ name, message: 'renderer/ must not import host-side packages (STYLE §1).' })),
+  paths: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'fastify', 'pino', 'iconv-lite'].map((name) => ({ name, message: 'renderer/ must not import host-side packages (STYLE §1).' })),
   patterns: [
     { group: nodeBuiltins, message: 'renderer/ runs in the browser sandbox: no Node modules (STYLE §1).' },
     { group: ['@fastify/*'], message: 'renderer/ must not import host-side packages (STYLE §1).' },
@@ -27,7 +27,7 @@ const hallBoundary = {
 
 /** The contract is shared with the renderer, so it may import zod and itself only. */
 const contractBoundary = {
-  paths: ['electron', 'better-sqlite3', 'fastify', 'pino', 'react'].map((name) => ({ name, message: 'electron/contract is shared with the renderer: zod only.' })),
+  paths: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'fastify', 'pino', 'react'].map((name) => ({ name, message: 'electron/contract is shared with the renderer: zod only.' })),
   patterns: [
     { group: nodeBuiltins, message: 'electron/contract is shared with the renderer: zod only.' },
     { group: ['**/db/**', '**/electron/hall/**', '**/electron/main/**', '**/renderer/**'], message: 'electron/contract imports nothing of the app.' },
@@ -37,7 +37,7 @@ const contractBoundary = {
 /** The main process starts the hall service by path, in a utilityProcess; it never imports it. */
 const mainBoundary = {
   patterns: [
-    { group: ['**/electron/hall/**', '**/db/**', '**/renderer/**', 'better-sqlite3'], message: 'electron/main starts the hall in a utilityProcess; it does not import it (STYLE §1).' },
+    { group: ['**/electron/hall/**', '**/db/**', '**/renderer/**', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'], message: 'electron/main starts the hall in a utilityProcess; it does not import it (STYLE §1).' },
   ],
 };
 

@@ -1,5 +1,5 @@
 // Opens the hall database with the pragmas DESIGN §7 requires, and checks that they took.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 export type Db = Database.Database;
 

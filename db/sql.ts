@@ -1,7 +1,7 @@
 // The tagged `sql` helper: sql`SELECT * FROM users WHERE id = ${id}` becomes a query with bound
 // parameters, never text built from input. Fragments nest, so optional filters compose safely.
 import type { Db } from './connection.js';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 type Bindable = string | number | bigint | Buffer | null;
 

@@ -3,7 +3,7 @@
 // per ticket; the ratio shows what the HTTP, auth, validation, audit and event work add on top.
 // A third row repeats the HTTP run after a year of past tickets is added.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, it } from 'vitest';
 import { setupHall, startBenchHost, type BenchHost } from './support/bench-host.js';
 import { seedHistory } from './support/history.js';

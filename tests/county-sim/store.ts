@@ -8,7 +8,7 @@
 // causes one; the tests assert the count stays 0. The simulator also counts "eager" events: ones that
 // came in the same batch as the record before them, i.e. before the hall could have had its receipt
 // (DESIGN §8: events never go before their case is accepted). That too must stay 0.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { UploadRecord } from '../../electron/contract/county.js';
 
 export type IngestResult =

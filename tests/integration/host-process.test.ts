@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, startHostProcess } from './support/host-process.js';
 import { latestVersion } from '../../db/migrate.js';

@@ -4,7 +4,7 @@
 // incrementally (10k → 100k → 1M): it continues the case ids, the per-day case numbers and the audit
 // chain from where they stand. Deterministic: case n is the same case whichever run writes it.
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { residentIdCheckChar, creditCodeCheckChar, CREDIT_ALPHABET } from '../../../electron/contract/identity.js';
 import { rowHash, type AuditRowContent } from '../../../electron/hall/audit/chain.js';
 

@@ -1,7 +1,7 @@
 // A year of past tickets written straight into the host's database, so a report has real work to do.
 // The days get their queue_daily rows too: the host's day-end then leaves them alone.
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /** `YYYY-MM-DD` in the hall's zone, `daysAgo` days back. */
 export function hallDay(daysAgo: number): string {
