@@ -9,6 +9,7 @@ import * as m0006 from './0006-calendar.js';
 import * as m0007 from './0007-cases.js';
 import * as m0008 from './0008-case-list-index.js';
 import * as m0009 from './0009-ticket-issue-key.js';
+import * as m0010 from './0010-citizen-ratings.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

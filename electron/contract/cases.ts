@@ -237,6 +237,11 @@ export const CaseLookupRequest = z.object({
   caseNo: z.string().trim().min(1).max(32),
   password: z.string().trim().regex(/^\d{6}$/),
 });
+/** The stages of a case its applicant may rate (DOMAIN §3: 受理, 办结), each once. */
+export const CASE_RATING_STAGES = ['accepted', 'concluded'] as const;
+export const CaseRatingStage = z.enum(CASE_RATING_STAGES);
+export type CaseRatingStage = z.infer<typeof CaseRatingStage>;
+
 /** What anyone holding the case number and password sees: no personal data at all. */
 export const CaseLookupResponse = z.object({
   caseNo: z.string(),
@@ -245,6 +250,8 @@ export const CaseLookupResponse = z.object({
   receivedDate: z.string(),
   acceptedDate: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** Stages reached, not yet rated and still inside the rating period (`until`, an instant): the kiosk offers 评价 for each. */
+  rateableStages: z.array(z.object({ stage: CaseRatingStage, until: z.string() })),
 });
 export type CaseLookupResponse = z.infer<typeof CaseLookupResponse>;
 

@@ -2,6 +2,7 @@
 // appointments and ratings. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
 import { PlainName } from './api.js';
+import { CaseLookupRequest, CaseRatingStage } from './cases.js';
 
 export const PRIORITY_KINDS = ['elderly', 'disabled', 'military', 'pregnant', 'appointment'] as const;
 export const PriorityKind = z.enum(PRIORITY_KINDS);
@@ -203,10 +204,19 @@ export type QueueSettings = z.infer<typeof QueueSettings>;
 
 export const RATING_INDICATORS = ['overall', 'efficiency', 'skill', 'attitude'] as const;
 
+/** Who gave a rating (DOMAIN §3): the pad beside the window, the kiosk for a looked-up case, an agent's node. */
+export const RATING_CHANNELS = ['pad', 'kiosk', 'agent'] as const;
+export type RatingChannel = (typeof RATING_CHANNELS)[number];
+
+/**
+ * A citizen's rating: of a ticket (the rating pad of the window that served it), or of one stage of
+ * a case (the kiosk, proving the citizen holds the case by its number and query password).
+ * Exactly one target; anything else, such as a bare case id, is refused.
+ */
 export const RatingRequest = z
   .object({
     ticketId: z.number().int().positive().optional(),
-    caseId: z.number().int().positive().optional(),
+    case: CaseLookupRequest.extend({ stage: CaseRatingStage }).strict().optional(),
     level: z.number().int().min(1).max(5),
     indicators: z
       .object({
@@ -216,16 +226,23 @@ export const RatingRequest = z
         attitude: z.number().int().min(1).max(5),
       })
       .partial()
+      .strict()
       .optional(),
-    comment: z.string().trim().max(500).optional(),
+    // Line breaks and tabs are fine in a comment; other control characters are not.
+    // eslint-disable-next-line no-control-regex
+    comment: z.string().trim().max(500).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { params: { reason: 'control_chars' } }).optional(),
   })
-  .refine((r) => r.ticketId !== undefined || r.caseId !== undefined, { params: { reason: 'rating_target' } });
+  .strict()
+  .refine((r) => (r.ticketId !== undefined) !== (r.case !== undefined), { params: { reason: 'rating_target' } });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
 export const RatingView = z.object({
   id: z.number().int(),
   ticketId: z.number().int().nullable(),
   caseId: z.number().int().nullable(),
+  /** The case stage rated; null for a ticket's rating. */
+  stage: CaseRatingStage.nullable(),
+  channel: z.enum(RATING_CHANNELS),
   level: z.number().int(),
   bad: z.boolean(),
   windowNumber: z.number().int().nullable(),

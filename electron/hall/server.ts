@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
 import { decisionHookWithEvents } from './cases/case-events.js';
+import { CaseLookup } from './cases/lookup.js';
 import { registerCaseRoutes } from './cases/routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { systemClock, type Clock } from './clock.js';
@@ -108,11 +109,13 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerCalendarRoutes(hall);
   registerQueueSetupRoutes(hall);
   registerTicketRoutes(hall);
-  registerRatingRoutes(hall);
+  // One limiter over query-password guesses, whether they come as a lookup or as a case rating.
+  const caseLookup = new CaseLookup(db, clock);
+  registerRatingRoutes(hall, caseLookup);
   registerPrintRoutes(hall);
   registerCatalogRoutes(hall);
   // Scans live in the data folder beside the database; an in-memory database keeps none.
-  registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null);
+  registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null, caseLookup);
   const readPool = options.dbFile ? createReadPool(options.dbFile) : null;
   if (readPool) {
     registerReportRoutes(hall, readPool);

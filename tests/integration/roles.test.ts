@@ -57,7 +57,8 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /windows/:id/tickets': STAFF_LISTS,
   'GET /queue/daily': ['supervisor', 'admin'],
   'GET /reports/queue': ['supervisor', 'admin'],
-  'POST /ratings': ['device:rating', 'device:kiosk', 'clerk'],
+  // Only the citizen's terminals; which ticket or case each may rate is tests/integration/ratings-security.test.ts.
+  'POST /ratings': ['device:rating', 'device:kiosk'],
   'GET /ratings/pending': ['device:rating'],
   'GET /sync/alert': ['admin', 'supervisor', 'clerk', 'backoffice', 'agent'],
   'GET /sync/status': ['supervisor', 'admin'],

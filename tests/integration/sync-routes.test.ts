@@ -84,7 +84,7 @@ describe('queue records for the county', () => {
   it('captures a rating with its business row: the staff rated, nothing about the citizen', async () => {
     const ratingId = await serveAndRate(2);
     const row = h.db.prepare("SELECT kind, payload, state FROM outbox WHERE kind = 'rating' ORDER BY id DESC").get() as { kind: string; payload: string; state: string };
-    expect(JSON.parse(row.payload)).toMatchObject({ ratingId, level: 2, bad: true, indicators: { attitude: 2 }, comment: '窗口服务', channel: 'onsite', ticketNumber: 'A001', staff: { username: 'counter1', displayName: 'counter1', windowNumber: 1 } });
+    expect(JSON.parse(row.payload)).toMatchObject({ ratingId, level: 2, bad: true, indicators: { attitude: 2 }, comment: '窗口服务', channel: 'pad', stage: null, caseNo: null, ticketNumber: 'A001', staff: { username: 'counter1', displayName: 'counter1', windowNumber: 1 } });
     expect(row.state).toBe('pending');
   });
 

@@ -8,6 +8,7 @@ import { LoginLimiter } from '../auth/login-limiter.js';
 import type { Clock } from '../clock.js';
 import { HallError } from '../http/errors.js';
 import { businessDayOf } from '../queue/business-day.js';
+import { rateableStages } from '../queue/case-ratings.js';
 import { getSetting } from '../settings/service.js';
 import { caseByNo, type CaseRow } from './case-store.js';
 
@@ -24,6 +25,22 @@ export class CaseLookup {
   ) {}
 
   async find(ip: string, caseNo: string, password: string): Promise<CaseLookupResponse> {
+    const r = await this.verify(ip, caseNo, password);
+    const tz = getSetting(this.db, 'hall.timeZone');
+    return {
+      caseNo: r.case_no,
+      status: r.status,
+      itemName: r.item_name,
+      receivedDate: businessDayOf(new Date(r.received_at), tz),
+      acceptedDate: r.accepted_day,
+      dueDate: r.due_date,
+      rateableStages: rateableStages(this.db, this.clock, r),
+    };
+  }
+
+  /** The case, once its number and password hold, under the lookup's limit: the kiosk's case rating
+   *  proves the citizen holds the case the same way, so it is no second door for guessing. */
+  async verify(ip: string, caseNo: string, password: string): Promise<CaseRow> {
     const nowMs = this.clock.now().getTime();
     const waitMs = this.limiter.retryAfterMs(ip, caseNo, nowMs);
     if (waitMs > 0) throw new HallError('rate_limited', 'rate_limited', { minutes: Math.ceil(waitMs / 60_000) });
@@ -35,14 +52,6 @@ export class CaseLookup {
       throw new HallError('not_found', 'case_lookup_failed');
     }
     this.limiter.recordSuccess(ip, caseNo);
-    const tz = getSetting(this.db, 'hall.timeZone');
-    return {
-      caseNo: r.case_no,
-      status: r.status,
-      itemName: r.item_name,
-      receivedDate: businessDayOf(new Date(r.received_at), tz),
-      acceptedDate: r.accepted_day,
-      dueDate: r.due_date,
-    };
+    return r;
   }
 }

@@ -29,7 +29,7 @@ import { caseLimitState, listCases } from './case-list.js';
 import { findCase, toCaseDetail } from './case-store.js';
 import { publishCase } from './case-events.js';
 import { createCase } from './intake.js';
-import { CaseLookup, verifiedPassword } from './lookup.js';
+import { type CaseLookup, verifiedPassword } from './lookup.js';
 import { noticeHtml } from './notices.js';
 import { attachScan, storeScanFile } from './scans.js';
 
@@ -39,10 +39,10 @@ const roleOf = (p: Principal | null): Role => {
   return p.user.role;
 };
 
-/** `dataDir` holds the scans; null (an in-memory database) means scans cannot be kept. */
-export function registerCaseRoutes(hall: HallContext, dataDir: string | null): void {
+/** `dataDir` holds the scans; null (an in-memory database) means scans cannot be kept. `lookup` is
+ *  the one limiter over query-password guesses, shared with the kiosk's case rating. */
+export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lookup: CaseLookup): void {
   const { db, clock, events } = hall;
-  const lookup = new CaseLookup(db, clock);
 
   hall.route({
     method: 'POST', url: '/cases', tag: 'cases', summary: 'Receive a case (收件): number, check-list, query password (shown once)', allow: ['clerk', 'agent'],

@@ -1,13 +1,83 @@
-// Citizens' ratings (好差评, DOMAIN §3), tied to the ticket, its window and the clerk who served.
+// Citizens' ratings (好差评, DOMAIN §3). Only the citizen rates: a ticket from the rating pad of the
+// window that served it, shortly after, once; a case stage from the kiosk (case-ratings.ts). A
+// rating, its audit row and its county record commit together.
 import type { Db } from '../../../db/connection.js';
 import { get, run, sql } from '../../../db/sql.js';
-import type { PendingRating, RatingRequest, RatingView } from '../../contract/queue.js';
+import type { CaseRatingStage } from '../../contract/cases.js';
+import type { PendingRating, RatingChannel, RatingRequest, RatingView } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
-import { conflict, domainRule, notFound } from '../http/errors.js';
-import type { Actor, Principal } from '../http/principal.js';
+import { conflict, domainRule, HallError, notFound } from '../http/errors.js';
+import type { Actor } from '../http/principal.js';
 import { enqueueRatingRecord } from '../sync/payloads.js';
 import { queueSettings } from './settings.js';
+
+/** What the citizen said, whatever was rated. */
+export type RatingScores = Pick<RatingRequest, 'level' | 'indicators' | 'comment'>;
+
+export const scoresOf = (r: RatingRequest): RatingScores => ({ level: r.level, indicators: r.indicators, comment: r.comment });
+
+/** The staff member rated; never anything about the citizen who rated. */
+export interface RatedStaff {
+  userId: number | null;
+  username: string | null;
+  displayName: string | null;
+  windowId: number | null;
+  windowNumber: number | null;
+}
+
+export interface RatingTarget {
+  ticket: { id: number; number: string } | null;
+  case: { id: number; caseNo: string; stage: CaseRatingStage } | null;
+  channel: RatingChannel;
+  deviceId: number;
+  staff: RatedStaff;
+}
+
+/** Stores the rating with its audit row and county record; the caller's transaction decides whether it may. */
+export function storeRating(db: Db, now: Date, actor: Actor, target: RatingTarget, scores: RatingScores): RatingView {
+  const { ticket, staff, channel } = target;
+  const ratedCase = target.case;
+  const { lastInsertRowid } = run(
+    db,
+    sql`INSERT INTO ratings (ticket_id, case_id, stage, level, indicators, comment, channel, window_id, clerk_id, device_id, created_at)
+        VALUES (${ticket?.id ?? null}, ${ratedCase?.id ?? null}, ${ratedCase?.stage ?? null}, ${scores.level}, ${JSON.stringify(scores.indicators ?? {})},
+                ${scores.comment || null}, ${channel}, ${staff.windowId}, ${staff.userId}, ${target.deviceId}, ${now.toISOString()})`,
+  );
+  const id = Number(lastInsertRowid);
+  appendAudit(db, actor, now, {
+    action: 'rating',
+    entity: 'rating',
+    entityId: id,
+    after: String(scores.level),
+    detail: { channel, ticketId: ticket?.id ?? null, caseNo: ratedCase?.caseNo ?? null, stage: ratedCase?.stage ?? null },
+  });
+  enqueueRatingRecord(db, {
+    ratingId: id,
+    level: scores.level,
+    indicators: scores.indicators ?? {},
+    comment: scores.comment || null,
+    channel,
+    ratedAt: now,
+    ticketNumber: ticket?.number ?? null,
+    caseId: ratedCase?.id ?? null,
+    caseNo: ratedCase?.caseNo ?? null,
+    stage: ratedCase?.stage ?? null,
+    staff: { username: staff.username, displayName: staff.displayName, windowNumber: staff.windowNumber },
+  });
+  return {
+    id,
+    ticketId: ticket?.id ?? null,
+    caseId: ratedCase?.id ?? null,
+    stage: ratedCase?.stage ?? null,
+    channel,
+    level: scores.level,
+    bad: scores.level <= 2,
+    windowNumber: staff.windowNumber,
+    clerkName: staff.displayName,
+    createdAt: now.toISOString(),
+  };
+}
 
 interface RatedTicket {
   id: number;
@@ -31,53 +101,28 @@ function ratedTicket(db: Db, id: number): RatedTicket | undefined {
   );
 }
 
-export function submitRating(db: Db, clock: Clock, principal: Principal, actor: Actor, input: RatingRequest): RatingView {
-  return db.transaction((): RatingView => {
-    const now = clock.now();
-    let ticket: RatedTicket | undefined;
-    if (input.ticketId !== undefined) {
-      ticket = ratedTicket(db, input.ticketId);
+/** The pad beside the window that served the ticket rates it, within the rating window, once. */
+export function rateTicket(db: Db, clock: Clock, padId: number, actor: Actor, ticketId: number, scores: RatingScores): RatingView {
+  return db
+    .transaction((): RatingView => {
+      const now = clock.now();
+      const ticket = ratedTicket(db, ticketId);
       if (!ticket) throw notFound();
       if (ticket.status !== 'done') throw conflict('rating_not_finished', { number: ticket.number });
-      // A pad rates only the tickets of its own window, and only shortly after they finish.
-      if (principal.kind === 'device' && principal.device.kind === 'rating') {
-        if (ticket.rating_device_id !== principal.device.id) throw conflict('rating_other_window', { number: ticket.number });
-        const minutes = queueSettings(db).ratingWindowMinutes;
-        if (now.getTime() - Date.parse(ticket.finished_at!) > minutes * 60_000) throw domainRule('rating_too_late', { minutes });
-      }
+      // The window that served it decides which pad may ask: no other pad, whatever it knows.
+      if (ticket.rating_device_id === null || ticket.rating_device_id !== padId) throw new HallError('forbidden', 'rating_other_window', { number: ticket.number });
       if (get(db, sql`SELECT 1 FROM ratings WHERE ticket_id = ${ticket.id}`)) throw conflict('rating_exists', { number: ticket.number });
-    }
-    const { lastInsertRowid } = run(
-      db,
-      sql`INSERT INTO ratings (ticket_id, case_id, level, indicators, comment, channel, window_id, clerk_id, device_id, created_at)
-          VALUES (${input.ticketId ?? null}, ${input.caseId ?? null}, ${input.level}, ${JSON.stringify(input.indicators ?? {})},
-                  ${input.comment ?? null}, 'onsite', ${ticket?.window_id ?? null}, ${ticket?.clerk_id ?? null},
-                  ${principal.kind === 'device' ? principal.device.id : null}, ${now.toISOString()})`,
-    );
-    const id = Number(lastInsertRowid);
-    appendAudit(db, actor, now, { action: 'rating', entity: 'rating', entityId: id, after: String(input.level), detail: { ticketId: input.ticketId ?? null, caseId: input.caseId ?? null } });
-    enqueueRatingRecord(db, {
-      ratingId: id,
-      level: input.level,
-      indicators: input.indicators ?? {},
-      comment: input.comment ?? null,
-      channel: 'onsite',
-      ratedAt: now,
-      ticketNumber: ticket?.number ?? null,
-      caseId: input.caseId ?? null,
-      staff: ticket ? { username: ticket.clerk_username, displayName: ticket.clerk_name, windowNumber: ticket.window_number } : null,
-    });
-    return {
-      id,
-      ticketId: input.ticketId ?? null,
-      caseId: input.caseId ?? null,
-      level: input.level,
-      bad: input.level <= 2,
-      windowNumber: ticket?.window_number ?? null,
-      clerkName: ticket?.clerk_name ?? null,
-      createdAt: now.toISOString(),
-    };
-  }).immediate();
+      const minutes = queueSettings(db).ratingWindowMinutes;
+      if (now.getTime() - Date.parse(ticket.finished_at!) > minutes * 60_000) throw domainRule('rating_too_late', { minutes });
+      return storeRating(db, now, actor, {
+        ticket: { id: ticket.id, number: ticket.number },
+        case: null,
+        channel: 'pad',
+        deviceId: padId,
+        staff: { userId: ticket.clerk_id, username: ticket.clerk_username, displayName: ticket.clerk_name, windowId: ticket.window_id, windowNumber: ticket.window_number },
+      }, scores);
+    })
+    .immediate();
 }
 
 /** The newest finished, unrated ticket at the pad's window, while it may still be rated. */

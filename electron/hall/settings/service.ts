@@ -13,6 +13,8 @@ export const SETTING_DEFAULTS = {
   'auth.sessionHours': 12,
   /** A paired terminal's token lasts a year, then the admin pairs it again. */
   'devices.tokenDays': 365,
+  /** A case stage (受理, 办结) may be rated this many days after the case reached it (DOMAIN §3). */
+  'ratings.caseStageDays': 7,
   /** --demo only: the demo terminals' pairing links as JSON, so every demo start can print them. */
   'demo.pairing': '',
 } as const;

@@ -1,6 +1,8 @@
 // The county records the queue produces (DOMAIN §5): what a rating and a closed queue day carry.
 // Built here so the upload format lives in one place; called inside the queue's own transactions.
 import type { Db } from '../../../db/connection.js';
+import type { CaseRatingStage } from '../../contract/cases.js';
+import type { RatingChannel } from '../../contract/queue.js';
 import { hallTime } from './hall-time.js';
 import { enqueueRecord } from './outbox.js';
 
@@ -9,10 +11,14 @@ export interface RatingRecordInput {
   level: number;
   indicators: Record<string, number>;
   comment: string | null;
-  channel: string;
+  /** pad, kiosk or agent: who rated (DOMAIN §3). */
+  channel: RatingChannel;
   ratedAt: Date;
   ticketNumber: string | null;
   caseId: number | null;
+  /** For a case's rating: its number and the stage rated (accepted, concluded). Added fields; the contract only grows. */
+  caseNo: string | null;
+  stage: CaseRatingStage | null;
   /** The clerk rated and the window; never anything about the citizen who rated. */
   staff: { username: string | null; displayName: string | null; windowNumber: number | null } | null;
 }
@@ -31,6 +37,8 @@ export function enqueueRatingRecord(db: Db, r: RatingRecordInput): string {
       ratedAt: hallTime(r.ratedAt),
       ticketNumber: r.ticketNumber,
       caseId: r.caseId,
+      caseNo: r.caseNo,
+      stage: r.stage,
       staff: r.staff,
     },
   });
