@@ -4,6 +4,7 @@ import { get, run, sql } from '../../../db/sql.js';
 import type { DeviceKind, Role, SessionUser } from '../../contract/api.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
+import { announceCredentialEnded } from './credentials.js';
 import { unauthorized } from '../http/errors.js';
 import type { Actor, Principal } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
@@ -65,6 +66,7 @@ export function logout(db: Db, clock: Clock, principal: Principal, actor: Actor)
     run(db, sql`UPDATE sessions SET ended_at = ${clock.now().toISOString()} WHERE id = ${principal.sessionId} AND ended_at IS NULL`);
     appendAudit(db, actor, clock.now(), { action: 'logout', entity: 'user', entityId: principal.user.id });
   }).immediate();
+  announceCredentialEnded(db, { kind: 'session', sessionId: principal.sessionId, reason: 'logged_out' });
 }
 
 interface SessionRow {
@@ -78,7 +80,8 @@ interface SessionRow {
   active: number;
 }
 
-export type TokenLookup = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+/** `expiresAt`: when the session or device token runs out, for whatever stays open on it. */
+export type TokenLookup = { ok: true; principal: Principal; expiresAt: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
 /** Resolves a bearer token to a user session or a paired device. */
 export function resolveToken(db: Db, clock: Clock, token: string): TokenLookup {
@@ -94,6 +97,7 @@ export function resolveToken(db: Db, clock: Clock, token: string): TokenLookup {
     if (session.expires_at <= nowIso) return { ok: false, reason: 'expired' };
     return {
       ok: true,
+      expiresAt: session.expires_at,
       principal: {
         kind: 'user',
         sessionId: session.id,
@@ -112,5 +116,9 @@ export function resolveToken(db: Db, clock: Clock, token: string): TokenLookup {
   if (!device.last_seen_at || Date.parse(nowIso) - Date.parse(device.last_seen_at) > 60_000) {
     run(db, sql`UPDATE devices SET last_seen_at = ${nowIso} WHERE id = ${device.id}`);
   }
-  return { ok: true, principal: { kind: 'device', device: { id: device.id, name: device.name, kind: device.kind } } };
+  return {
+    ok: true,
+    expiresAt: device.token_expires_at,
+    principal: { kind: 'device', device: { id: device.id, name: device.name, kind: device.kind } },
+  };
 }

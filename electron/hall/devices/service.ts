@@ -8,6 +8,7 @@ import { conflict, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
 import { hashToken, newToken } from '../auth/tokens.js';
+import { announceCredentialEnded } from '../auth/credentials.js';
 
 interface DeviceRow {
   id: number;
@@ -62,7 +63,7 @@ export function createDevice(db: Db, clock: Clock, actor: Actor, input: CreateDe
 }
 
 export function revokeDevice(db: Db, clock: Clock, actor: Actor, id: number): DeviceView {
-  return db.transaction(() => {
+  const revoked = db.transaction(() => {
     const before = findDevice(db, id);
     if (!before) throw notFound();
     if (before.revoked) throw conflict('device_revoked');
@@ -71,12 +72,14 @@ export function revokeDevice(db: Db, clock: Clock, actor: Actor, id: number): De
     appendAudit(db, actor, now, { action: 'device-revoke', entity: 'device', entityId: id, before: 'active', after: 'revoked' });
     return findDevice(db, id)!;
   }).immediate();
+  announceCredentialEnded(db, { kind: 'device', deviceId: id, reason: 'token_revoked' });
+  return revoked;
 }
 
 /** A new token for the same device (re-pairing); the old token stops working at once. */
 export function reissueDeviceToken(db: Db, clock: Clock, actor: Actor, id: number): CreateDeviceResponse {
   const token = newToken();
-  return db.transaction(() => {
+  const reissued = db.transaction(() => {
     const before = findDevice(db, id);
     if (!before) throw notFound();
     const now = clock.now();
@@ -94,4 +97,7 @@ export function reissueDeviceToken(db: Db, clock: Clock, actor: Actor, id: numbe
     });
     return { id, token, device: findDevice(db, id)! };
   }).immediate();
+  // Whatever is still open on the old token ends now.
+  announceCredentialEnded(db, { kind: 'device', deviceId: id, reason: 'token_revoked' });
+  return reissued;
 }

@@ -3,13 +3,20 @@
 // memory, or is told to reload its state when the gap is too old or the host restarted.
 import { randomUUID } from 'node:crypto';
 import type { HallEvent } from '../../contract/api.js';
+import type { CredentialEndReason } from '../../contract/events.js';
+import type { HeldCredential } from '../auth/credentials.js';
 import type { Clock } from '../clock.js';
 import { callerOf, type Caller, type Principal } from '../http/principal.js';
 
 export interface Subscriber {
   principal: Principal;
   send(event: HallEvent): void;
+  /** What an events socket was let in with. The hub ends it (and sends it nothing more) once the
+   *  credential runs out or is ended; an in-process listener has none and is never ended. */
+  credential?: HeldCredential & { end(reason: CredentialEndReason): void };
 }
+
+export type CredentialedSubscriber = Subscriber & { credential: NonNullable<Subscriber['credential']> };
 
 interface Stored {
   event: HallEvent;
@@ -41,10 +48,34 @@ export class EventHub {
     const event: HallEvent = { seq: this.seq, type, at: this.clock.now().toISOString(), data };
     this.recent.push({ event, audience });
     if (this.recent.length > this.keep) this.recent.shift();
+    // An expired credential is caught here too, not only by the next sweep: nothing reaches it.
+    const nowMs = this.clock.now().getTime();
     for (const sub of this.subscribers) {
-      if (canSee(audience, sub.principal)) sub.send(event);
+      if (sub.credential && sub.credential.expiresAtMs <= nowMs) this.end(sub, 'token_expired');
+      else if (canSee(audience, sub.principal)) sub.send(event);
     }
     return event;
+  }
+
+  /** The subscribers that hold a credential, for a check against the database. */
+  credentialed(): CredentialedSubscriber[] {
+    return [...this.subscribers].filter((sub): sub is CredentialedSubscriber => sub.credential !== undefined);
+  }
+
+  /** Ends each credentialed subscriber the judge gives a reason for; returns how many ended. */
+  endWhere(judge: (sub: CredentialedSubscriber) => CredentialEndReason | null): number {
+    let ended = 0;
+    for (const sub of this.credentialed()) {
+      const reason = judge(sub);
+      if (reason && this.end(sub, reason)) ended += 1;
+    }
+    return ended;
+  }
+
+  private end(sub: Subscriber, reason: CredentialEndReason): boolean {
+    if (!this.subscribers.delete(sub)) return false;
+    sub.credential?.end(reason);
+    return true;
   }
 
   /** Registers a subscriber; returns the missed events after `afterSeq`, or null if they are gone. */

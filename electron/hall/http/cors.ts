@@ -4,9 +4,15 @@ import type { FastifyInstance } from 'fastify';
 
 export const DESKTOP_ORIGIN = 'app://hall';
 
+/** The one place that says which foreign origin the host trusts (CORS here, WebSocket upgrades in
+ *  events/origin.ts). */
+export function isTrustedAppOrigin(origin: string | undefined): boolean {
+  return origin === DESKTOP_ORIGIN;
+}
+
 export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.headers.origin !== DESKTOP_ORIGIN) return;
+    if (!isTrustedAppOrigin(request.headers.origin)) return;
     reply.header('access-control-allow-origin', DESKTOP_ORIGIN);
     reply.header('vary', 'Origin');
     if (request.method === 'OPTIONS') {

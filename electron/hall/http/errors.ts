@@ -33,7 +33,10 @@ export class HallError extends Error {
 
 export const validationError = (issues: FieldIssue[]): HallError =>
   new HallError('validation', 'validation', {}, issues);
-export const unauthorized = (key = 'unauthorized'): HallError => new HallError('unauthorized', key);
+/** A dead token also says how it died (details.reason), so a terminal knows what to tell its user. */
+const TOKEN_ENDINGS: readonly string[] = ['token_expired', 'token_revoked'];
+export const unauthorized = (key = 'unauthorized'): HallError =>
+  new HallError('unauthorized', key, {}, TOKEN_ENDINGS.includes(key) ? { reason: key } : undefined);
 export const forbidden = (): HallError => new HallError('forbidden', 'forbidden');
 export const notFound = (): HallError => new HallError('not_found', 'not_found');
 export const conflict = (key = 'conflict', params: Record<string, string | number> = {}, details?: unknown): HallError =>

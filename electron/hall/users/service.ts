@@ -7,6 +7,8 @@ import type { Clock } from '../clock.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { hashPassword } from '../auth/passwords.js';
+import { announceCredentialEnded } from '../auth/credentials.js';
+import type { CredentialEndReason } from '../../contract/events.js';
 
 interface UserRow {
   id: number;
@@ -69,7 +71,7 @@ function activeAdmins(db: Db): number {
 
 export async function updateUser(db: Db, clock: Clock, actor: Actor, id: number, input: UpdateUserRequest): Promise<UserView> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db.transaction(() => {
+  const { after, ended } = db.transaction(() => {
     const before = findUser(db, id);
     if (!before) throw notFound();
     const losesAdmin = before.role === 'admin' && before.active && (input.active === false || (input.role && input.role !== 'admin'));
@@ -85,10 +87,10 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: number,
             updated_at = ${now}
           WHERE id = ${id}`,
     );
-    // A disabled account or a new password ends the sessions that were open.
-    if (input.active === false || passwordHash) {
-      run(db, sql`UPDATE sessions SET ended_at = ${now} WHERE user_id = ${id} AND ended_at IS NULL`);
-    }
+    // A disabled account, a new role or a new password ends the sessions that were open; screens
+    // and event sockets opened for the old role close with them, and a new login starts afresh.
+    const ended = sessionsEndedBy(before, input, passwordHash !== null);
+    if (ended) run(db, sql`UPDATE sessions SET ended_at = ${now} WHERE user_id = ${id} AND ended_at IS NULL`);
     const after = findUser(db, id)!;
     appendAudit(db, actor, clock.now(), {
       action: 'user-update',
@@ -98,6 +100,14 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: number,
       after: `${after.role}${after.active ? '' : ' (inactive)'}`,
       detail: { fields: Object.keys(input).filter((k) => k !== 'password').concat(passwordHash ? ['password-reset'] : []) },
     });
-    return after;
+    return { after, ended };
   }).immediate();
+  if (ended) announceCredentialEnded(db, { kind: 'user', userId: id, reason: ended });
+  return after;
+}
+
+function sessionsEndedBy(before: UserView, input: UpdateUserRequest, newPassword: boolean): CredentialEndReason | null {
+  if (input.active === false) return 'user_disabled';
+  if (input.role !== undefined && input.role !== before.role) return 'role_changed';
+  return newPassword ? 'token_revoked' : null;
 }
