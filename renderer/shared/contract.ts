@@ -3,3 +3,4 @@
 export * from '../../electron/contract/api.js';
 export * from '../../electron/contract/field-issues.js';
 export * from '../../electron/contract/desktop.js';
+export * from '../../electron/contract/events.js';

@@ -1,12 +1,11 @@
 // The /events WebSocket, kept open: reconnects with backoff and reports its state for the badge.
-import { HallEvent } from './contract';
+// When the host closes it because the credential is over, it stops for good and says why.
+import { HallEvent, type CredentialEndReason } from './contract';
 import { apiUrl } from './api-client';
 import { EVENTS_BACKOFF, reconnectDelay, type BackoffOptions } from './backoff';
+import { credentialEndFromClose } from './credential-end';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
-
-/** The host closes the socket with this code when the token is unknown, expired or revoked. */
-export const CLOSE_UNAUTHORIZED = 4401;
 
 /** `http://h:8620` → `ws://h:8620/api/v1/events?token=…` (https → wss). */
 export function eventsUrl(baseUrl: string, token: string): string {
@@ -27,8 +26,9 @@ export interface EventsSocketOptions {
   url: string;
   onEvent?: (event: HallEvent) => void;
   onState?: (state: ConnectionState) => void;
-  /** The host refused the token (close code 4401); reconnecting goes on with growing waits. */
-  onRefused?: () => void;
+  /** The host refused the token or ended it (close code 4401, reason why). The socket has stopped:
+   *  the same token would only be refused again. */
+  onEnded?: (reason: CredentialEndReason) => void;
   backoff?: BackoffOptions;
   createSocket?: (url: string) => SocketLike;
   random?: () => number;
@@ -124,8 +124,14 @@ export class EventsSocket {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.scheduleReconnect();
-      if (event.code === CLOSE_UNAUTHORIZED) this.options.onRefused?.();
+      const ended = credentialEndFromClose(event.code, event.reason ?? '');
+      if (!ended) {
+        this.scheduleReconnect();
+        return;
+      }
+      this.stopped = true;
+      this.setState('closed');
+      this.options.onEnded?.(ended);
     };
   }
 

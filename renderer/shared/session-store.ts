@@ -1,7 +1,7 @@
 // The staff member's login on this browser: token + user in localStorage `hall.session`.
 // A 401 on any call ends it and sends the page back to the login screen saying why.
 import { z } from 'zod';
-import { SessionUser, type LoginResponse } from './contract';
+import { SessionUser, type CredentialEndReason, type LoginResponse } from './contract';
 import type { KeyValueStore } from './terminal-store';
 
 export const SESSION_STORAGE_KEY = 'hall.session';
@@ -9,7 +9,8 @@ export const SESSION_STORAGE_KEY = 'hall.session';
 const Session = z.object({ token: z.string().min(1), expiresAt: z.string(), user: SessionUser });
 export type Session = z.infer<typeof Session>;
 
-export type SignOutReason = 'expired' | 'logout';
+/** `logout`: this page's own button; otherwise how the host said the session ended. */
+export type SignOutReason = 'logout' | CredentialEndReason;
 
 export interface SessionState {
   session: Session | null;
@@ -41,7 +42,7 @@ export class SessionStore {
     const raw = safely(() => store?.getItem(SESSION_STORAGE_KEY) ?? null, null);
     const session = parseSession(raw, now);
     // A session that expired while the page was closed ends the same way as one refused by the host.
-    this.state = { session, endedBecause: raw && !session ? 'expired' : null };
+    this.state = { session, endedBecause: raw && !session ? 'token_expired' : null };
     if (raw && !session) safely(() => store?.removeItem(SESSION_STORAGE_KEY), undefined);
   }
 

@@ -1,25 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
-import type { HallEvent } from './contract';
+import type { CredentialEndReason, HallEvent } from './contract';
 import { EventsSocket, eventsUrl, type ConnectionState } from './events-socket';
 
 /**
  * Keeps the events socket open while the component is mounted; returns its state.
- * `onEvent` may change between renders without reopening the socket; `onRefused` is called when the
- * host turns the token away (the caller checks with an API call, whose 401 ends the session).
+ * `onEvent` may change between renders without reopening the socket; `onEnded` is called once when
+ * the host refuses or ends the token (the socket stays closed; the caller goes to login or pairing).
  */
 export function useHallEvents(
   baseUrl: string | null,
   token: string | null,
   onEvent?: (event: HallEvent) => void,
-  onRefused?: () => void,
+  onEnded?: (reason: CredentialEndReason) => void,
 ): ConnectionState {
   const [state, setState] = useState<ConnectionState>('connecting');
   const handler = useRef(onEvent);
-  const refused = useRef(onRefused);
+  const ended = useRef(onEnded);
   useEffect(() => {
     handler.current = onEvent;
-    refused.current = onRefused;
-  }, [onEvent, onRefused]);
+    ended.current = onEnded;
+  }, [onEvent, onEnded]);
   useEffect(() => {
     if (!baseUrl || !token) {
       setState('closed');
@@ -29,7 +29,7 @@ export function useHallEvents(
       url: eventsUrl(baseUrl, token),
       onState: setState,
       onEvent: (event) => handler.current?.(event),
-      onRefused: () => refused.current?.(),
+      onEnded: (reason) => ended.current?.(reason),
     });
     socket.start();
     return () => socket.stop();

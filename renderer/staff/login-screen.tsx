@@ -7,6 +7,8 @@ import { FormMessages, TextField } from '../shared/form-field';
 import { formErrorsFrom, formErrorsFromIssues, NO_ERRORS, type FormErrors } from '../shared/form-errors';
 import { LangSwitch } from '../shared/lang-switch';
 import type { HealthState } from '../shared/use-health';
+import { STAFF_END_MESSAGES } from '../shared/credential-end';
+import type { SignOutReason } from '../shared/session-store';
 
 const LOGIN_FIELDS = ['username', 'password'] as const;
 
@@ -14,11 +16,12 @@ interface LoginScreenProps {
   api: ApiClient;
   health: HealthState;
   hallName: string;
-  expired: boolean;
+  /** How the last session ended; said once above the form (nothing after this page's own logout). */
+  endedBecause: SignOutReason | null;
   onLogin: (login: LoginResponse) => void;
 }
 
-export function LoginScreen({ api, health, hallName, expired, onLogin }: LoginScreenProps) {
+export function LoginScreen({ api, health, hallName, endedBecause, onLogin }: LoginScreenProps) {
   const { t } = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -57,7 +60,11 @@ export function LoginScreen({ api, health, hallName, expired, onLogin }: LoginSc
         {health.status === 'error' ? <div className="error-box" role="alert"><p>{errorMessage(t, health.error)}</p></div> : null}
         <form className="panel" data-testid="login-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="login-title">
           <h2 id="login-title">{t('login.title')}</h2>
-          {expired && errors.general.length === 0 ? <div className="notice-box" role="status">{t('errors.token_expired')}</div> : null}
+          {endedBecause && endedBecause !== 'logout' && errors.general.length === 0 ? (
+            <div className="notice-box" role="status" data-testid="session-ended">
+              {t(STAFF_END_MESSAGES[endedBecause])}
+            </div>
+          ) : null}
           <FormMessages messages={errors.general} />
           <TextField label={t('fields.username')} value={username} onValue={setUsername} error={errors.fields.username} autoComplete="username" autoFocus />
           <TextField label={t('fields.password')} type="password" value={password} onValue={setPassword} error={errors.fields.password} autoComplete="current-password" />

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useT } from '../shared/use-t';
 import { hallApi } from '../shared/hall-api';
 import { HostAddressForm } from '../shared/host-address-form';
+import { credentialEndFromError } from '../shared/credential-end';
 import { SessionStore } from '../shared/session-store';
 import { saveTerminalConfig } from '../shared/terminal-store';
 import { useHealth } from '../shared/use-health';
@@ -49,18 +50,22 @@ export function StaffApp() {
 function StaffSession({ hostUrl }: { hostUrl: string }) {
   const { t } = useT();
   const state = useSyncExternalStore(sessions.subscribe, sessions.getState);
-  const api = useMemo(() => hallApi(hostUrl, sessions.token, () => sessions.signOut('expired')), [hostUrl]);
+  const api = useMemo(() => hallApi(hostUrl, sessions.token, (error) => sessions.signOut(credentialEndFromError(error))), [hostUrl]);
   const health = useHealth(api);
   const hallName = health.status === 'ok' && health.health.hallName ? health.health.hallName : t('app.title');
   if (!state.session) {
-    return <LoginScreen api={api} health={health} hallName={hallName} expired={state.endedBecause === 'expired'} onLogin={(login) => sessions.signIn(login)} />;
+    return <LoginScreen api={api} health={health} hallName={hallName} endedBecause={state.endedBecause} onLogin={(login) => sessions.signIn(login)} />;
   }
   return (
     <StaffShell
       context={{ api, session: state.session, hallName, hostUrl }}
+      onEnded={(reason) => sessions.signOut(reason)}
       onLogout={async () => {
-        await api.logout().catch(() => undefined);
+        // Leave first: the host then closes this session's socket, and that close must not read
+        // as a logout from elsewhere.
+        const token = sessions.token();
         sessions.signOut('logout');
+        if (token) await api.withToken(token).logout().catch(() => undefined);
       }}
     />
   );

@@ -1,5 +1,5 @@
 // Signed-in frame: header (hall, user, language, connection, logout), the role's navigation, the screen.
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense } from 'react';
 import { useT } from '../shared/use-t';
 import { ConnectionBadge } from '../shared/connection-badge';
 import { LangSwitch } from '../shared/lang-switch';
@@ -10,7 +10,7 @@ import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
 import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
 import { handleCaseEvent } from './cases/case-events';
-import type { HallEvent } from '../shared/contract';
+import type { CredentialEndReason, HallEvent } from '../shared/contract';
 
 // The admin screens carry ag-grid; they load only when an administrator opens them.
 const UsersScreen = lazy(() => import('./admin/users-screen'));
@@ -35,15 +35,16 @@ function handleStaffEvent(event: HallEvent): void {
 interface StaffShellProps {
   context: StaffContextValue;
   onLogout: () => Promise<void>;
+  /** The host ended this session (expired, logged out, user disabled or role changed). */
+  onEnded: (reason: CredentialEndReason) => void;
 }
 
-export function StaffShell({ context, onLogout }: StaffShellProps) {
+export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
   const { t } = useT();
-  const { session, api, hallName, hostUrl } = context;
+  const { session, hallName, hostUrl } = context;
   const { user } = session;
-  // The host turning the events socket away means the session may be over; the API's 401 decides.
-  const checkSession = useCallback(() => void api.me().catch(() => undefined), [api]);
-  const connection = useHallEvents(hostUrl, session.token, handleStaffEvent, checkSession);
+  // The host closes the events socket when the session ends, saying why: back to the login screen.
+  const connection = useHallEvents(hostUrl, session.token, handleStaffEvent, onEnded);
   const route = resolveRoute(useHash(), user.role);
   const currentPath = route.status === 'not_found' ? route.path : route.screen.id === 'case' ? '/cases' : route.screen.path;
 

@@ -3,11 +3,12 @@
 // the API client, the connection state and a subscription to the host's events.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../shared/api-client';
-import type { HallEvent } from '../shared/contract';
+import type { CredentialEndReason, HallEvent } from '../shared/contract';
 import type { ConnectionState } from '../shared/events-socket';
 import { useT } from '../shared/use-t';
 import type { TerminalConfig } from '../shared/contract';
 import { errorMessage } from '../shared/api-error';
+import { credentialEndFromError } from '../shared/credential-end';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { ConnectionBadge } from '../shared/connection-badge';
 import { hallApi } from '../shared/hall-api';
@@ -31,8 +32,8 @@ export type TerminalScreen = (context: TerminalContext) => ReactNode;
 interface PairedScreenProps {
   role: PairedRole;
   config: TerminalConfig & { deviceToken: string };
-  /** The device token was refused (revoked or re-issued): go back to pairing. */
-  onRefused: () => void;
+  /** The device token was refused or ended (revoked, re-issued, expired): go back to pairing. */
+  onRefused: (reason: CredentialEndReason) => void;
   onUnpair: () => Promise<void>;
   /** The role's own screen; without it, the plain "paired and connected" page. */
   screen?: TerminalScreen;
@@ -42,19 +43,22 @@ export function PairedScreen({ role, config, onRefused, onUnpair, screen }: Pair
   const { t } = useT();
   const refused = useRef(onRefused);
   refused.current = onRefused;
-  const api = useMemo(() => hallApi(config.hostUrl, () => config.deviceToken, () => refused.current()), [config.hostUrl, config.deviceToken]);
+  const api = useMemo(
+    () => hallApi(config.hostUrl, () => config.deviceToken, (error) => refused.current(credentialEndFromError(error))),
+    [config.hostUrl, config.deviceToken],
+  );
   const health = useHealth(api);
   const [deviceName, setDeviceName] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  // Who are we: on start, and whenever the host turns the events socket away (revoked or re-issued
-  // code); a 401 there sends the terminal back to pairing through onUnauthorized.
+  // Who are we: on start and after reconnecting; a 401 there sends the terminal back to pairing
+  // through onUnauthorized, as does the host closing the events socket on an ended token.
   const checkDevice = useCallback(() => {
     api.me().then(
       (who) => {
         const check = checkPairing(who, role);
-        if (!check.ok) return refused.current();
+        if (!check.ok) return refused.current('token_revoked');
         setDeviceName(check.device.name);
         setProblem(null);
       },
@@ -71,7 +75,8 @@ export function PairedScreen({ role, config, onRefused, onUnpair, screen }: Pair
       listeners.current.delete(listener);
     };
   }, []);
-  const connection = useHallEvents(config.hostUrl, config.deviceToken, onEvent, checkDevice);
+  const ended = useCallback((reason: CredentialEndReason) => refused.current(reason), []);
+  const connection = useHallEvents(config.hostUrl, config.deviceToken, onEvent, ended);
   useEffect(checkDevice, [checkDevice]);
   // Back online after a failed check: ask again so an old "cannot reach the host" goes away.
   useEffect(() => {

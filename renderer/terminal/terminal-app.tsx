@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../shared/use-t';
 import type { TerminalConfig } from '../shared/contract';
+import { TERMINAL_END_MESSAGES } from '../shared/credential-end';
 import { servedOrigin } from '../shared/host-url';
 import { forgetPairing, loadTerminalConfig, saveTerminalConfig } from '../shared/terminal-store';
 import { pairingCodeFromHash, type PairedRole } from './pairing';
@@ -40,7 +41,7 @@ export function TerminalApp({ role, screen }: { role: PairedRole; screen?: Termi
       <PairedScreen
         role={role}
         config={{ ...config, deviceToken: config.deviceToken }}
-        onRefused={() => void unpair(t('pairing.refused'))}
+        onRefused={(reason) => void unpair(t(TERMINAL_END_MESSAGES[reason]))}
         onUnpair={() => unpair(null)}
         {...(screen ? { screen } : {})}
       />

@@ -38,9 +38,9 @@ describe('SessionStore', () => {
     expect(sessions.getState().session?.user.username).toBe('admin');
     const listener = vi.fn();
     sessions.subscribe(listener);
-    sessions.signOut('expired');
-    sessions.signOut('expired');
-    expect(sessions.getState()).toEqual({ session: null, endedBecause: 'expired' });
+    sessions.signOut('token_expired');
+    sessions.signOut('token_expired');
+    expect(sessions.getState()).toEqual({ session: null, endedBecause: 'token_expired' });
     expect(store.data.has(SESSION_STORAGE_KEY)).toBe(false);
     expect(listener).toHaveBeenCalledTimes(1);
     sessions.signIn(login);
@@ -50,7 +50,7 @@ describe('SessionStore', () => {
   it('treats a session that expired while the page was closed as expired', () => {
     const store = memoryStore({ [SESSION_STORAGE_KEY]: JSON.stringify({ ...login, expiresAt: '2020-01-01T00:00:00Z' }) });
     const sessions = new SessionStore(store, new Date('2025-01-01T00:00:00Z'));
-    expect(sessions.getState()).toEqual({ session: null, endedBecause: 'expired' });
+    expect(sessions.getState()).toEqual({ session: null, endedBecause: 'token_expired' });
     expect(store.data.size).toBe(0);
   });
 });
