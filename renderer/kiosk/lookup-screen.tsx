@@ -1,12 +1,16 @@
 // 办件查询: a citizen types the case number and the 6-digit query password from the receipt, and sees
-// where the case stands — the state, the item and the dates, nothing personal.
+// where the case stands — the state, the item and the dates, nothing personal — and may rate each
+// stage the case has reached (评价, lookup-rating.tsx).
 import './lookup-screen.css';
 import { useState } from 'react';
-import { CaseLookupResponse, type CaseStatus } from '../../electron/contract/cases.js';
+import { CaseLookupResponse, type CaseRatingStage, type CaseStatus } from '../../electron/contract/cases.js';
 import type { ApiClient } from '../shared/api-client';
 import { errorMessage } from '../shared/api-error';
+import { formatDateTime } from '../shared/format';
 import { useT } from '../shared/use-t';
 import { InnerNav } from './inner-nav';
+import { CaseRating } from './lookup-rating';
+import { withoutStage } from './lookup-rating-model';
 import { digitsOnly, lookupFailure, lookupReady, pressLookupKey, statusLabelKey, statusNextKey, type LookupField, type LookupKey } from './lookup-model';
 
 const KEYS: LookupKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'];
@@ -18,6 +22,9 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<CaseLookupResponse | null>(null);
+  const [rating, setRating] = useState<CaseRatingStage | null>(null);
+  /** After a rating: thanks, or the host's word on why it could not be stored. */
+  const [ratingNote, setRatingNote] = useState<{ thanks: boolean; message: string } | null>(null);
 
   const setValue = (which: LookupField, value: string) => {
     setValues((v) => ({ ...v, [which]: value }));
@@ -39,11 +46,43 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
     }
   };
 
+  if (result && rating) {
+    return (
+      <section className="kiosk-inner kiosk-case-rating" data-testid="kiosk-lookup-screen">
+        <InnerNav title={t('kioskLookup.rating.title')} onBack={() => setRating(null)} onHome={onBack} />
+        <CaseRating
+          key={rating}
+          api={api}
+          caseNo={result.caseNo}
+          password={values.password}
+          stage={rating}
+          onDone={(outcome) => {
+            if (outcome.kind !== 'refused') setResult(withoutStage(result, rating));
+            setRatingNote(outcome.kind === 'thanks' ? { thanks: true, message: t('kioskLookup.rating.thanks') } : { thanks: false, message: outcome.message });
+            setRating(null);
+          }}
+        />
+      </section>
+    );
+  }
+
   if (result) {
     return (
       <section className="kiosk-inner kiosk-lookup" data-testid="kiosk-lookup-screen">
-        <InnerNav title={t('kioskLookup.title')} onBack={() => { setResult(null); setValues({ caseNo: '', password: '' }); setField('caseNo'); }} onHome={onBack} />
+        <InnerNav title={t('kioskLookup.title')} onBack={() => { setResult(null); setRatingNote(null); setValues({ caseNo: '', password: '' }); setField('caseNo'); }} onHome={onBack} />
         <LookupResult result={result} />
+        {ratingNote ? (
+          <div className={ratingNote.thanks ? 'lookup-rating-thanks' : 'kiosk-alert'} role={ratingNote.thanks ? 'status' : 'alert'} data-testid="kiosk-case-rating-note">
+            {ratingNote.message}
+          </div>
+        ) : null}
+        <RateStages
+          stages={result.rateableStages}
+          onRate={(stage) => {
+            setRatingNote(null);
+            setRating(stage);
+          }}
+        />
       </section>
     );
   }
@@ -89,6 +128,25 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
         </button>
       </div>
     </section>
+  );
+}
+
+/** A 评价 button for each stage reached, not yet rated and inside the period, with its last day. */
+function RateStages({ stages, onRate }: { stages: CaseLookupResponse['rateableStages']; onRate: (stage: CaseRatingStage) => void }) {
+  const { t, language } = useT();
+  if (stages.length === 0) return null;
+  return (
+    <div className="lookup-rate" data-testid="kiosk-rate-stages">
+      <p className="kiosk-hint">{t('kioskLookup.rating.offer')}</p>
+      <div className="lookup-rate-buttons">
+        {stages.map(({ stage, until }) => (
+          <button key={stage} type="button" className="kiosk-primary lookup-rate-button" data-testid={`kiosk-rate-${stage}`} onClick={() => onRate(stage)}>
+            <span>{t(`kioskLookup.rating.rate.${stage}`)}</span>
+            <small>{t('kioskLookup.rating.until', { date: formatDateTime(until, language) })}</small>
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -26,8 +26,20 @@ export function RatingApp({ context }: { context: TerminalContext }) {
 
   if (phase.name === 'asking') {
     return (
-      <div className="rating-pad" data-testid="rating-pad" data-phase={phase.name}>
-        <RatingForm phase={phase} hostDown={hostDown} dispatch={dispatch} onSubmit={submit} />
+      <div className="rating-pad" data-testid="rating-pad" data-phase={phase.name} data-ticket-id={phase.ticket.id}>
+        <RatingForm
+          choice={phase}
+          subject={
+            <>
+              <span data-testid="rating-ticket-number">{t('rating.ticketNumber', { number: phase.ticket.number })}</span>
+              <span>{t('rating.windowNumber', { number: phase.ticket.windowNumber })}</span>
+              {phase.ticket.clerkName ? <span>{t('rating.clerk', { name: phase.ticket.clerkName })}</span> : null}
+            </>
+          }
+          hostDown={hostDown}
+          dispatch={dispatch}
+          onSubmit={submit}
+        />
       </div>
     );
   }

@@ -1,5 +1,7 @@
 // The rating pad's flow as a pure reducer: idle → asking (one finished ticket) → thanks → idle.
 // A level once chosen survives a lost connection; the host's "already rated" or "too late" ends it.
+// The citizen's choice itself (level, indicators, comment) is one part shared with the kiosk's case
+// rating, which asks the same questions through the same form.
 import { RATING_INDICATORS, type PendingRating } from '../shared/queue-contract';
 
 export type RatedTicket = NonNullable<PendingRating['ticket']>;
@@ -19,31 +21,41 @@ export const NOTICE_MS = 6_000;
 
 export type SubmitProblem = 'unreachable' | 'failed';
 
+/** What the citizen has chosen so far, and whether it is on its way to the host. */
+export interface RatingChoice {
+  level: Level | null;
+  indicators: Indicators;
+  comment: string;
+  submitting: boolean;
+  problem: SubmitProblem | null;
+}
+
+export const NO_CHOICE: RatingChoice = { level: null, indicators: {}, comment: '', submitting: false, problem: null };
+
+/** What the rating form sends: a choice, and the press of "submit". */
+export type ChoiceAction =
+  | { type: 'level'; level: Level }
+  | { type: 'indicator'; indicator: Indicator; value: number }
+  | { type: 'comment'; text: string }
+  | { type: 'reason'; text: string; separator: string }
+  | { type: 'submit' };
+
 export type RatingPhase =
   | { name: 'idle' }
-  | {
+  | ({
       name: 'asking';
       ticket: RatedTicket;
       /** Local time (ms) after which nobody is asked about this ticket any more. */
       deadline: number;
-      level: Level | null;
-      indicators: Indicators;
-      comment: string;
-      submitting: boolean;
-      problem: SubmitProblem | null;
       /** A submit may have reached the host before the connection broke. */
       triedUnreachable: boolean;
-    }
+    } & RatingChoice)
   | { name: 'thanks'; ticketId: number }
   | { name: 'ended'; ticketId: number; message: string };
 
 export type RatingAction =
   | { type: 'pending'; ticket: RatedTicket | null; deadline?: number }
-  | { type: 'level'; level: Level }
-  | { type: 'indicator'; indicator: Indicator; value: number }
-  | { type: 'comment'; text: string }
-  | { type: 'reason'; text: string; separator: string }
-  | { type: 'submit' }
+  | ChoiceAction
   | { type: 'submitted' }
   | { type: 'submitFailed'; failure: 'unreachable' | 'rejected' | 'failed'; message?: string }
   | { type: 'expired' }
@@ -64,7 +76,33 @@ export function ratingDeadline(finishedAt: string, windowMinutes: number, receiv
 }
 
 function ask(ticket: RatedTicket, deadline: number): RatingPhase {
-  return { name: 'asking', ticket, deadline, level: null, indicators: {}, comment: '', submitting: false, problem: null, triedUnreachable: false };
+  return { name: 'asking', ticket, deadline, triedUnreachable: false, ...NO_CHOICE };
+}
+
+/** One choice of the citizen's; nothing changes while the answer is on its way, nor without a level to send. */
+export function choose<C extends RatingChoice>(choice: C, action: ChoiceAction): C {
+  if (choice.submitting) return choice;
+  switch (action.type) {
+    case 'level':
+      return { ...choice, level: action.level, problem: null };
+    case 'indicator': {
+      const indicators = { ...choice.indicators };
+      // Touching the chosen value again takes it back: every indicator is optional.
+      if (indicators[action.indicator] === action.value) delete indicators[action.indicator];
+      else indicators[action.indicator] = action.value;
+      return { ...choice, indicators };
+    }
+    case 'comment':
+      return { ...choice, comment: action.text.slice(0, 500) };
+    case 'reason': {
+      // A quick-pick reason toggles in and out of the comment; what the citizen typed stays.
+      const parts = choice.comment.split(action.separator.trim()).map((p) => p.trim()).filter(Boolean);
+      const next = parts.includes(action.text) ? parts.filter((p) => p !== action.text) : [...parts, action.text];
+      return { ...choice, comment: next.join(action.separator).slice(0, 500) };
+    }
+    case 'submit':
+      return choice.level === null ? choice : { ...choice, submitting: true, problem: null };
+  }
 }
 
 export function ratingReducer(phase: RatingPhase, action: RatingAction): RatingPhase {
@@ -83,29 +121,11 @@ export function ratingReducer(phase: RatingPhase, action: RatingAction): RatingP
       return ask(ticket, deadline);
     }
     case 'level':
-      if (phase.name !== 'asking' || phase.submitting) return phase;
-      return { ...phase, level: action.level, problem: null };
-    case 'indicator': {
-      if (phase.name !== 'asking' || phase.submitting) return phase;
-      const indicators = { ...phase.indicators };
-      // Touching the chosen value again takes it back: every indicator is optional.
-      if (indicators[action.indicator] === action.value) delete indicators[action.indicator];
-      else indicators[action.indicator] = action.value;
-      return { ...phase, indicators };
-    }
+    case 'indicator':
     case 'comment':
-      if (phase.name !== 'asking' || phase.submitting) return phase;
-      return { ...phase, comment: action.text.slice(0, 500) };
-    case 'reason': {
-      if (phase.name !== 'asking' || phase.submitting) return phase;
-      // A quick-pick reason toggles in and out of the comment; what the citizen typed stays.
-      const parts = phase.comment.split(action.separator.trim()).map((p) => p.trim()).filter(Boolean);
-      const next = parts.includes(action.text) ? parts.filter((p) => p !== action.text) : [...parts, action.text];
-      return { ...phase, comment: next.join(action.separator).slice(0, 500) };
-    }
+    case 'reason':
     case 'submit':
-      if (phase.name !== 'asking' || phase.level === null || phase.submitting) return phase;
-      return { ...phase, submitting: true, problem: null };
+      return phase.name === 'asking' ? choose(phase, action) : phase;
     case 'submitted':
       return phase.name === 'asking' ? { name: 'thanks', ticketId: phase.ticket.id } : phase;
     case 'submitFailed': {
@@ -125,16 +145,21 @@ export function ratingReducer(phase: RatingPhase, action: RatingAction): RatingP
   }
 }
 
-/** The request body: only the indicators chosen, and a comment only with a bad rating. */
-export function ratingRequest(phase: Extract<RatingPhase, { name: 'asking' }>) {
-  if (phase.level === null) return null;
-  const comment = isBad(phase.level) ? phase.comment.trim() : '';
+/** What the citizen said, as the host takes it: only the indicators chosen, a comment only with a bad rating. */
+export function ratingScores(choice: RatingChoice): { level: Level; indicators?: Indicators; comment?: string } | null {
+  if (choice.level === null) return null;
+  const comment = isBad(choice.level) ? choice.comment.trim() : '';
   return {
-    ticketId: phase.ticket.id,
-    level: phase.level,
-    ...(Object.keys(phase.indicators).length > 0 ? { indicators: phase.indicators } : {}),
+    level: choice.level,
+    ...(Object.keys(choice.indicators).length > 0 ? { indicators: choice.indicators } : {}),
     ...(comment ? { comment } : {}),
   };
+}
+
+/** The pad's request body: the ticket it asks about, and the scores. */
+export function ratingRequest(phase: Extract<RatingPhase, { name: 'asking' }>) {
+  const scores = ratingScores(phase);
+  return scores ? { ticketId: phase.ticket.id, ...scores } : null;
 }
 
 /** How a failed submit is taken: nobody there (keep everything), the host said no (409/422), or other. */

@@ -1,31 +1,29 @@
-// Asking about one finished ticket: five big levels, four optional indicators, and for a bad
-// rating a few quick reasons that fill the comment.
+// The citizen's rating, whatever is rated (a ticket on the pad, a case stage at the kiosk): five big
+// levels, four optional indicators, and for a bad rating a few quick reasons that fill the comment.
+import './rating-form.css';
+import type { ReactNode } from 'react';
 import { useT } from '../shared/use-t';
 import { RATING_INDICATORS } from '../shared/queue-contract';
-import { BAD_REASONS, LEVELS, isBad, type RatingAction, type RatingPhase } from './rating-flow';
-
-type Asking = Extract<RatingPhase, { name: 'asking' }>;
+import { BAD_REASONS, LEVELS, isBad, type ChoiceAction, type RatingChoice } from './rating-flow';
 
 interface RatingFormProps {
-  phase: Asking;
+  choice: RatingChoice;
+  /** What is rated, in the citizen's words: the ticket and window, or the case and its stage. */
+  subject: ReactNode;
   hostDown: boolean;
-  dispatch: (action: RatingAction) => void;
+  dispatch: (action: ChoiceAction) => void;
   onSubmit: () => void;
 }
 
-export function RatingForm({ phase, hostDown, dispatch, onSubmit }: RatingFormProps) {
+export function RatingForm({ choice, subject, hostDown, dispatch, onSubmit }: RatingFormProps) {
   const { t, language } = useT();
-  const { ticket, level, indicators, comment, submitting, problem } = phase;
+  const { level, indicators, comment, submitting, problem } = choice;
   const separator = language === 'en' ? '; ' : '；';
   return (
-    <section className="rating-ask" data-testid="rating-ask" data-ticket-id={ticket.id}>
+    <section className="rating-ask" data-testid="rating-ask">
       <header className="rating-ask-head">
         <h1>{t('rating.prompt')}</h1>
-        <p className="rating-ticket">
-          <span data-testid="rating-ticket-number">{t('rating.ticketNumber', { number: ticket.number })}</span>
-          <span>{t('rating.windowNumber', { number: ticket.windowNumber })}</span>
-          {ticket.clerkName ? <span>{t('rating.clerk', { name: ticket.clerkName })}</span> : null}
-        </p>
+        <p className="rating-subject">{subject}</p>
       </header>
       <div className="rating-levels" role="group" aria-label={t('rating.prompt')}>
         {LEVELS.map((value) => (
