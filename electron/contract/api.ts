@@ -2,6 +2,7 @@
 // Imported by the hall service (to validate) and by the renderer (to type its client and forms),
 // so it must import nothing from Node or Electron.
 import { z } from 'zod';
+import { cleanText, lineText } from './text.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -13,16 +14,8 @@ export const DEVICE_KINDS = ['kiosk', 'display', 'counter', 'rating'] as const;
 export const DeviceKind = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-
-/** A person's or thing's name: 1–50 characters, no control characters (DOMAIN §6). */
-export const PlainName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
+/** A person's or thing's name: 1–50 characters, one clean line (DOMAIN §6). */
+export const PlainName = lineText(50, 1);
 
 export const Username = z
   .string()
@@ -34,7 +27,8 @@ export const Username = z
 export const Password = z.string().min(8).max(128);
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(64),
+  // Checked before the lookup: a failed login's name is kept in the audit log.
+  username: z.string().trim().min(1).max(64).superRefine(cleanText('line')),
   password: z.string().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -2,6 +2,7 @@
 // arrangement is still provisional, and the time-limit warning thresholds. Shared; zod only.
 import { z } from 'zod';
 import { PlainName, decimalInt } from './api.js';
+import { lineText } from './text.js';
 
 /** A real calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
@@ -38,7 +39,7 @@ export const PutCalendarDayRequest = z.object({ kind: CalendarDayKind, name: Pla
 export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequest>;
 
 /** The admin has entered the official arrangement of a year: the notice it follows. */
-export const ConfirmCalendarYearRequest = z.object({ source: z.string().trim().min(1).max(200) });
+export const ConfirmCalendarYearRequest = z.object({ source: lineText(200, 1) });
 export type ConfirmCalendarYearRequest = z.infer<typeof ConfirmCalendarYearRequest>;
 
 export const WorkingDaysQuery = z.object({ from: IsoDate, n: decimalInt(0, 365) });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PlainName, rowId, decimalInt, type Role } from './api.js';
 import { CreditCode, Mobile, PersonName, ResidentId } from './identity.js';
+import { lineText, multilineText } from './text.js';
 
 export const CASE_STATUSES = ['received', 'correction', 'accepted', 'in_review', 'paused', 'forwarded', 'decided', 'concluded', 'delivered', 'rejected', 'withdrawn'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -64,9 +65,11 @@ export const CLOCK_RUNNING: readonly CaseStatus[] = ['accepted', 'in_review', 'f
 export const CASE_CHANNELS = ['window', 'agent'] as const;
 export const WARNING_LEVELS = ['none', 'yellow', 'red'] as const;
 
-const Note = z.string().trim().max(500);
+const Note = multilineText(500);
 /** A reason, a correction note: one line a clerk writes for the citizen. */
-const Reason = z.string().trim().min(1).max(200);
+const Reason = lineText(200, 1);
+/** A material's name as the item's check-list spells it. */
+const MaterialName = lineText(100, 1);
 
 export const PersonApplicant = z.object({
   kind: z.literal('person'),
@@ -75,10 +78,8 @@ export const PersonApplicant = z.object({
   idNumber: ResidentId,
   mobile: Mobile,
 });
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** A registered organisation's name may run past a person's 50 characters. */
-const OrganisationName = z.string().trim().min(1).max(100).refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
+const OrganisationName = lineText(100, 1);
 
 export const OrganisationApplicant = z.object({
   kind: z.literal('organisation'),
@@ -92,7 +93,7 @@ export type Applicant = z.infer<typeof Applicant>;
 
 /** What was handed in for one material of the item, by the material's name. */
 export const ProvidedMaterial = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: MaterialName,
   originals: z.number().int().min(0).max(99).default(0),
   copies: z.number().int().min(0).max(99).default(0),
   electronic: z.number().int().min(0).max(99).default(0),
@@ -102,7 +103,7 @@ export const ProvidedMaterial = z.object({
 export type ProvidedMaterial = z.infer<typeof ProvidedMaterial>;
 
 export const CreateCaseRequest = z.object({
-  itemCode: z.string().trim().min(1).max(64),
+  itemCode: lineText(64, 1),
   applicant: Applicant,
   materials: z.array(ProvidedMaterial).max(50).default([]),
   channel: z.enum(CASE_CHANNELS).default('window'),
@@ -129,7 +130,7 @@ export const CreatedCase = z.object({
 });
 export type CreatedCase = z.infer<typeof CreatedCase>;
 
-export const CorrectionEntry = z.object({ name: z.string().trim().min(1).max(100), reason: Reason });
+export const CorrectionEntry = z.object({ name: MaterialName, reason: Reason });
 export type CorrectionEntry = z.infer<typeof CorrectionEntry>;
 
 /** One body for every action; the fields an action needs are checked by the service (400 names them). */
@@ -215,12 +216,13 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CASE_SORTS = ['due', '-due', 'received', '-received', 'caseNo', '-caseNo', 'status', '-status'] as const;
 export const CaseListQuery = z.object({
   status: CaseStatus.optional(),
-  item: z.string().trim().max(64).optional(),
-  /** A full ID / credit code number (exact), else a name prefix; never a fragment of a number. */
-  q: z.string().trim().min(1).max(50).optional(),
+  item: lineText(64).optional(),
+  /** A full ID / credit code number, a case number or an applicant's full name, each matched
+   *  exactly: a fragment finds nothing, so a search cannot read a masked name or number back. */
+  q: lineText(50, 1).optional(),
   channel: z.enum(CASE_CHANNELS).optional(),
   clerk: rowId().optional(),
-  village: z.string().trim().max(32).optional(),
+  village: lineText(32).optional(),
   warning: z.enum(['yellow', 'red']).optional(),
   sort: z.enum(CASE_SORTS).default('-received'),
   offset: decimalInt(0, 10_000_000).default(0),
@@ -258,7 +260,7 @@ export type CaseLookupResponse = z.infer<typeof CaseLookupResponse>;
 export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 export const ScanUpload = z.object({
-  materialName: z.string().trim().min(1).max(100),
+  materialName: MaterialName,
   fileName: PlainName.pipe(z.string().max(50)),
   contentType: z.enum(SCAN_TYPES),
   // 10 MB of bytes is 13.4 MB of base64.

@@ -1,6 +1,7 @@
 // The service item catalogue and its guides (DOMAIN §1): an item's basic elements, its guide and its
 // materials, and the import/export file shapes. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
+import { lineText, multilineText } from './text.js';
 
 /** 事项类型 codes of the province's catalogue standard. */
 export const ITEM_TYPES = ['01', '05', '07', '08', '09', '10', '20'] as const;
@@ -15,26 +16,10 @@ export const LIMIT_UNITS = ['working_days', 'days', 'months'] as const;
 export const MATERIAL_SOURCES = ['applicant', 'government'] as const;
 export const REQUIREMENTS = ['required', 'conditional'] as const;
 
-// Multi-line text keeps tab and line breaks; one-line text allows no control character at all.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** One-line text: no control characters at all. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !ANY_CONTROL.test(s), { params: { reason: 'control_chars' } });
-/** Text that may run over several lines (conditions, legal basis, answers). */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
+/** One-line text: no control characters at all (text.ts). */
+const line = (max: number) => lineText(max);
+/** Text that may run over several lines (conditions, legal basis, answers): tab and line breaks kept. */
+const text = (max: number) => multilineText(max);
 
 /** Basic and implementation codes: digits and capitals (lower case is kept free for words like /items/export). */
 export const ItemCode = z
@@ -152,9 +137,9 @@ export type ItemSummary = z.infer<typeof ItemSummary>;
 const flag = z.enum(['true', 'false']).transform((s) => s === 'true');
 export const ItemListQuery = z.object({
   /** Chinese text, full pinyin ("huji") or initials ("hj"). */
-  q: z.string().trim().max(50).optional(),
+  q: line(50).optional(),
   type: ItemType.optional(),
-  department: z.string().trim().max(100).optional(),
+  department: line(100).optional(),
   active: flag.optional(),
 });
 export type ItemListQuery = z.input<typeof ItemListQuery>;
@@ -166,14 +151,15 @@ export const CATALOG_FILE_FORMAT = 'hall-catalog';
 export const CatalogFile = z.object({
   format: z.literal(CATALOG_FILE_FORMAT).optional(),
   version: z.literal(1).optional(),
-  note: z.string().max(2000).optional(),
+  note: text(2000).optional(),
   items: z.array(z.unknown()).max(5000),
 });
 export type CatalogFile = z.infer<typeof CatalogFile>;
 
 /** The xlsx import travels inside JSON; 1.5 MB of base64 stays under the host's 2 MB body limit. */
 export const XlsxUpload = z.object({ format: z.literal('xlsx'), data: z.string().min(1).max(1_500_000) }).strict();
-export const ImportRequest = z.union([XlsxUpload, CatalogFile]);
+// By `format`, so a broken upload is named by its field (data, items), not as "matches neither".
+export const ImportRequest = z.discriminatedUnion('format', [XlsxUpload, CatalogFile]);
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
 export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), total: z.number().int() });

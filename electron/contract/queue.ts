@@ -2,6 +2,7 @@
 // appointments and ratings. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
 import { PlainName } from './api.js';
+import { lineText, multilineText } from './text.js';
 import { CaseLookupRequest, CaseRatingStage } from './cases.js';
 
 export const PRIORITY_KINDS = ['elderly', 'disabled', 'military', 'pregnant', 'appointment'] as const;
@@ -32,12 +33,12 @@ export const CreateCategoryRequest = z.object({
     .min(1)
     .max(3)
     .refine((s) => /^[A-Z]+$/.test(s), { params: { reason: 'prefix_chars' } }),
-  description: z.string().trim().max(200).default(''),
+  description: lineText(200).default(''),
   /** Tickets per business day; null for no limit. */
   dailyLimit: z.number().int().min(1).max(9999).nullable().default(null),
   priorityAllowed: z.boolean().default(true),
   /** The catalogue item whose guide the slip's QR code opens (optional). */
-  itemCode: z.string().trim().max(64).nullable().default(null),
+  itemCode: lineText(64).nullable().default(null),
   sortOrder: z.number().int().min(0).max(999).default(0),
 });
 export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequest>;
@@ -144,7 +145,7 @@ export const IssuedTicket = z.object({
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
 export const CompleteTicketRequest = z.object({
-  itemCodes: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+  itemCodes: z.array(lineText(64, 1)).max(20).default([]),
 });
 export const StartTicketRequest = z.object({ priorityConfirmed: z.boolean().optional() });
 export const TransferTicketRequest = z.union([
@@ -186,17 +187,17 @@ export const QueueSettings = z.object({
   /** ISO weekdays (1 = Monday) the hall opens. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   /** `{number}` and `{window}` are replaced: 请 {number} 号到 {window} 号窗口办理. */
-  announcementTemplate: z.string().trim().min(1).max(100),
+  announcementTemplate: lineText(100, 1),
   announceRepeat: z.number().int().min(1).max(3),
   /** digits: "A 零 一 二"; natural: "A 十二". */
   numberReading: z.enum(['digits', 'natural']),
   slipWidthMm: z.union([z.literal(58), z.literal(80)]),
   /** html: the system/browser print dialog or silent print; escpos: raw to a network thermal printer. */
   printMode: z.enum(['html', 'escpos']),
-  printerHost: z.string().trim().max(255),
+  printerHost: lineText(255),
   printerPort: z.number().int().min(1).max(65535),
-  printerName: z.string().trim().max(255),
-  noticeLine: z.string().trim().max(200),
+  printerName: lineText(255),
+  noticeLine: lineText(200),
   /** Minutes a finished ticket may still be rated on the pad. */
   ratingWindowMinutes: z.number().int().min(1).max(60),
 });
@@ -229,8 +230,7 @@ export const RatingRequest = z
       .strict()
       .optional(),
     // Line breaks and tabs are fine in a comment; other control characters are not.
-    // eslint-disable-next-line no-control-regex
-    comment: z.string().trim().max(500).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { params: { reason: 'control_chars' } }).optional(),
+    comment: multilineText(500).optional(),
   })
   .strict()
   .refine((r) => (r.ticketId !== undefined) !== (r.case !== undefined), { params: { reason: 'rating_target' } });

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IDENTITY_REASONS } from '../../electron/contract/identity.js';
+import { TEXT_REASONS } from '../../electron/contract/text.js';
 
 const ROOT = path.resolve('electron/hall');
 const LOCALES = ['zh-CN', 'en'].map((lng) => ({ lng, data: JSON.parse(readFileSync(`resources/locales/${lng}.json`, 'utf8')) }));
@@ -51,6 +52,7 @@ describe('host message keys', () => {
     const contractReasons = [
       ...['api', 'queue', 'calendar', 'catalog'].flatMap((f) => [...readFileSync(`electron/contract/${f}.ts`, 'utf8').matchAll(/reason: '([a-z_]+)'/g)].map((m) => m[1]!)),
       ...IDENTITY_REASONS,
+      ...TEXT_REASONS,
     ];
     const codes = [...new Set([...zodCodes, ...contractReasons, ...sources.flatMap(validationCodesIn)])];
     for (const { lng, data } of LOCALES) {

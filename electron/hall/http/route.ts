@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { API_PREFIX } from '../../contract/api.js';
 import { fieldIssues } from '../../contract/field-issues.js';
+import { loneSurrogatePaths } from '../../contract/text.js';
 import { validationError } from './errors.js';
 import { actorOf, type Actor, type Allow, type Principal } from './principal.js';
 import { pickLanguage, type Language } from './i18n.js';
@@ -56,6 +57,12 @@ function parse<T>(schema: z.ZodType<T> | undefined, input: unknown, where: strin
       throw validationError([{ field: '_body', code: 'no_body_expected' }]);
     }
     return undefined as T;
+  }
+  if (where === 'body') {
+    // JSON's "\ud800" escape parses to half a character; no field of any route may hold one (the
+    // contract's text fields say so too, this also covers passwords, keys and untyped payloads).
+    const broken = loneSurrogatePaths(input);
+    if (broken.length > 0) throw validationError(broken.map((field) => ({ field, code: 'lone_surrogate' })));
   }
   const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
   if (!result.success) throw validationError(fieldIssues(result.error, input));
