@@ -1,6 +1,7 @@
 // The back-office list (DESIGN §6): filters, whitelisted sorts and paging done by SQLite on indexes.
-// A search never matches a fragment of an ID number: the list shows numbers masked, so letting "0023"
-// find a case would let anyone read a masked number back digit by digit.
+// A search never matches a fragment of a name or an ID number: the list shows them masked (王*,
+// 110105********002X), so letting "王" then "王芳" or "0023" find a case would let anyone read the
+// masked text back letter by letter, round the audited reveal. Names and numbers match whole only.
 import type { Db } from '../../../db/connection.js';
 import { all, get, sql, type SqlFragment } from '../../../db/sql.js';
 import type { CaseList, CaseListQuery } from '../../contract/cases.js';
@@ -33,8 +34,8 @@ function applicantFilter(q: string): SqlFragment {
   const caseNo = /^\d{18,24}$/.test(upper) ? sql`case_no = ${upper}` : null;
   if (isValidResidentId(upper) || isValidCreditCode(upper)) return caseNo ? sql`(${caseNo} OR id_number = ${upper})` : sql`id_number = ${upper}`;
   if (caseNo) return caseNo;
-  // A name prefix as an index range: [q, q + U+10FFFF) covers every name starting with q.
-  return sql`(applicant_name >= ${q} AND applicant_name < ${q + '\u{10FFFF}'})`;
+  // The full name, exactly (index cases_applicant_name); a prefix finds nothing.
+  return sql`applicant_name = ${q}`;
 }
 
 export function listCases(db: Db, clock: Clock, query: CaseListQuery): CaseList {
