@@ -31,7 +31,7 @@ import { publishCase } from './case-events.js';
 import { createCase } from './intake.js';
 import { type CaseLookup, verifiedPassword } from './lookup.js';
 import { noticeHtml } from './notices.js';
-import { attachScan, storeScanFile } from './scans.js';
+import { attachScan, discardStaged, stageScanFile } from './scans.js';
 
 const STAFF = ['clerk', 'backoffice', 'supervisor', 'admin'] as const;
 const roleOf = (p: Principal | null): Role => {
@@ -96,8 +96,12 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
     handler: ({ params, body, actor }) => {
       if (!dataDir) throw new HallError('unavailable', 'scans_unavailable');
       if (!findCase(db, params.id)) throw notFound();
-      const file = storeScanFile(dataDir, body);
-      return attachScan(db, clock, actor, params.id, body, file);
+      const staged = stageScanFile(dataDir, body);
+      try {
+        return attachScan(db, clock, actor, dataDir, params.id, body, staged);
+      } finally {
+        discardStaged(staged);
+      }
     },
   });
 

@@ -2,7 +2,7 @@
 // so one file handed in twice is kept once; the database keeps the hash, size and type. The type is
 // judged by the file's first bytes, never by what the client claims alone.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/connection.js';
 import { get, run, sql } from '../../../db/sql.js';
@@ -32,29 +32,72 @@ export interface ScanInput {
   dataBase64: string;
 }
 
-/** Checks the bytes and writes the file (before any transaction: disk writes never hold the lock). */
-export function storeScanFile(dataDir: string, input: ScanInput): { sha256: string; size: number; bytes: Buffer } {
+/** A checked upload written under a temporary name in scans/, not yet anyone's scan. */
+export interface StagedScan {
+  sha256: string;
+  size: number;
+  tmp: string;
+}
+
+/** Checks the bytes and writes them aside (before any transaction: disk writes never hold the lock).
+ *  Nothing is under the hash's name until attachScan has accepted the upload; the caller ends with
+ *  discardStaged, whatever happened. */
+export function stageScanFile(dataDir: string, input: ScanInput): StagedScan {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw validationError([{ field: 'dataBase64', code: 'required' }]);
   if (bytes.length > MAX_SCAN_BYTES) throw validationError([{ field: 'dataBase64', code: 'file_too_large', params: { max: MAX_SCAN_BYTES / 1024 / 1024 } }]);
   if (sniffType(bytes) !== input.contentType) throw validationError([{ field: 'contentType', code: 'file_type_mismatch' }]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const dir = path.join(dataDir, 'scans', sha256.slice(0, 2));
-  const file = path.join(dir, sha256);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    // Write aside, then rename: a crash never leaves a half file under the hash's name.
-    const tmp = path.join(dir, `.${randomUUID()}.tmp`);
-    writeFileSync(tmp, bytes, { flush: true });
-    renameSync(tmp, file);
-  }
-  return { sha256, size: bytes.length, bytes };
+  const root = path.join(dataDir, 'scans');
+  mkdirSync(root, { recursive: true });
+  const tmp = path.join(root, `.${randomUUID()}.tmp`);
+  writeFileSync(tmp, bytes, { flush: true });
+  return { sha256, size: bytes.length, tmp };
+}
+
+/** Removes the temporary file if it is still there (a refused upload, or one already stored). */
+export function discardStaged(staged: StagedScan): void {
+  rmSync(staged.tmp, { force: true });
+}
+
+const scanPath = (dataDir: string, sha256: string) => path.join(dataDir, 'scans', sha256.slice(0, 2), sha256);
+
+/** Gives the staged file its hash's name unless that file is already kept; true when it was placed.
+ *  A rename is atomic: a crash never leaves a half file under the hash's name. */
+function placeStaged(dataDir: string, staged: StagedScan): boolean {
+  const file = scanPath(dataDir, staged.sha256);
+  if (existsSync(file)) return false;
+  mkdirSync(path.dirname(file), { recursive: true });
+  renameSync(staged.tmp, file);
+  return true;
 }
 
 const CLOSED = ['delivered', 'rejected', 'withdrawn'];
 
-/** Records the scan on the case; the same file for the same material again is answered, not stored twice. */
-export function attachScan(db: Db, clock: Clock, actor: Actor, caseId: number, input: ScanInput, file: { sha256: string; size: number }): { id: number; sha256: string; size: number; contentType: string } {
+/** Records the scan on the case and only then gives its file a place; the same file for the same
+ *  material again is answered, not stored twice. A refusal (404, 409, 400) leaves no file behind. */
+export function attachScan(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  dataDir: string,
+  caseId: number,
+  input: ScanInput,
+  file: StagedScan,
+): { id: number; sha256: string; size: number; contentType: string } {
+  let placed = false;
+  try {
+    return recordScan(db, clock, actor, caseId, input, file, () => {
+      placed = placeStaged(dataDir, file);
+    });
+  } catch (err) {
+    // Placed, then the transaction failed: the file is nobody's scan (a kept file is never placed).
+    if (placed) rmSync(scanPath(dataDir, file.sha256), { force: true });
+    throw err;
+  }
+}
+
+function recordScan(db: Db, clock: Clock, actor: Actor, caseId: number, input: ScanInput, file: StagedScan, place: () => void): { id: number; sha256: string; size: number; contentType: string } {
   return db.transaction(() => {
     const r = findCase(db, caseId);
     if (!r) throw notFound();
@@ -80,6 +123,8 @@ export function attachScan(db: Db, clock: Clock, actor: Actor, caseId: number, i
       set: [],
       extra: { scan: { material: input.materialName, sha256: file.sha256, size: file.size, contentType: input.contentType } },
     });
+    // Last, after every check and write of the transaction: a sync rename, no await inside.
+    place();
     return { id: Number(lastInsertRowid), sha256: file.sha256, size: file.size, contentType: input.contentType };
   }).immediate();
 }
