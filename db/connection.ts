@@ -1,5 +1,6 @@
 // Opens the hall database with the pragmas DESIGN §7 requires, and checks that they took.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { databaseFileState, wrongKeyError } from './db-key.js';
 
 export type Db = Database.Database;
 
@@ -7,11 +8,54 @@ export interface OpenOptions {
   /** Milliseconds a writer waits for a lock held by another connection (a backup, a report reader). */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /** The 32-byte key of an encrypted database (db-key.ts); null or absent: a plain database (tests, :memory:). */
+  key?: Buffer | null;
+  /**
+   * Take the file for this connection alone (locking_mode=EXCLUSIVE before the first read, no wait):
+   * refused with DatabaseInUseError while the host or anything else has it open.
+   */
+  exclusive?: boolean;
+}
+
+export class DatabaseInUseError extends Error {
+  constructor(file: string) {
+    super(
+      `数据库 ${file} 正被其他程序使用（大厅服务是否正在运行？请先停止它）/ ` +
+        `the database ${file} is in use by another program (is the hall host running? stop it first)`,
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/**
+ * SQLCipher 4 settings, named rather than left to the library's default cipher (ChaCha20), so the
+ * standard sqlcipher tools open the file with `PRAGMA key = "x'<64 hex>'"`. The key is a raw 256-bit
+ * key (x'…'), so no passphrase derivation runs at each open. Must come before any other statement.
+ */
+export function applyDatabaseKey(db: Db, key: Buffer): void {
+  if (key.length !== 32) throw new Error('the database key must be 32 bytes');
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const key = options.key ?? null;
+  // A key on a plain file would read as "wrong key"; the caller encrypts it first (encrypt-in-place.ts).
+  if (key && file !== ':memory:' && databaseFileState(file) === 'plaintext') throw new Error(`${file} is not encrypted yet`);
+  const db = new Database(file, { readonly: options.readonly ?? false, timeout: options.exclusive ? 0 : 5000 });
   try {
+    if (key) applyDatabaseKey(db, key);
+    if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE');
+    // The first read: a wrong key fails here, before anything (a WAL switch, a migration) is written.
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (key && code === 'SQLITE_NOTADB') throw wrongKeyError(file);
+      if (options.exclusive && code === 'SQLITE_BUSY') throw new DatabaseInUseError(file);
+      throw err;
+    }
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     if (!options.readonly && file !== ':memory:') {
       const mode = db.pragma('journal_mode = WAL', { simple: true });

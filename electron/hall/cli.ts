@@ -2,9 +2,12 @@
 // utilityProcess in host mode. Prints `hall listening on http://ADDR:PORT` when ready.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/connection.js';
+import type { Logger } from 'pino';
+import { DatabaseInUseError } from '../../db/connection.js';
+import { databaseFileState, DB_KEY_ENV, DB_KEY_FILE, DatabaseKeyError } from '../../db/db-key.js';
 import { DatabaseFromFutureError, migrate } from '../../db/migrate.js';
-import { ensureAdmin } from './bootstrap.js';
+import { openHallDatabase, type OpenedHallDatabase } from '../../db/open-hall-database.js';
+import { ensureAdmin, resetAdminPassword } from './bootstrap.js';
 import { loadCatalogIfEmpty } from './catalog/load-catalog.js';
 import { systemClock } from './clock.js';
 import { CliError, parseHallArgs, USAGE } from './config.js';
@@ -14,6 +17,62 @@ import { packageJsonPath, rendererDir } from './paths.js';
 import { buildHallServer } from './server.js';
 import { applyCliSyncOptions } from './sync/sync-settings.js';
 
+/** Exit codes a wrapper can tell apart (README, "Command line"). */
+const EXIT = { usage: 2, futureDatabase: 3, wrongKey: 4, keyUnusable: 5, databaseInUse: 6 } as const;
+
+/** Opens the hall database with its key, or prints why not and exits with its own code. */
+async function openOrExit(dataDir: string, env: NodeJS.ProcessEnv, exclusive: boolean): Promise<OpenedHallDatabase> {
+  try {
+    return await openHallDatabase(dataDir, { env, exclusive });
+  } catch (err) {
+    if (err instanceof DatabaseKeyError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(err.problem === 'wrong-key' ? EXIT.wrongKey : EXIT.keyUnusable);
+    }
+    if (err instanceof DatabaseInUseError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(EXIT.databaseInUse);
+    }
+    if (err instanceof DatabaseFromFutureError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(EXIT.futureDatabase);
+    }
+    throw err;
+  }
+}
+
+/**
+ * `--reset-admin-password`. Needs the data folder and its key, that is, the host PC itself. The
+ * database is taken exclusively, so it is refused while the host runs: the running host would
+ * keep the admin's sessions and its login lock-out in memory.
+ */
+async function resetAdminFromCli(dataDir: string, env: NodeJS.ProcessEnv, password: string | null, logger: Logger): Promise<number> {
+  if (databaseFileState(path.join(dataDir, 'hall.db')) === 'absent') {
+    process.stderr.write(`${dataDir} 中没有大厅数据库 / there is no hall database in ${dataDir}\n`);
+    return EXIT.usage;
+  }
+  const { db } = await openOrExit(dataDir, env, true);
+  try {
+    try {
+      migrate(db);
+    } catch (err) {
+      if (!(err instanceof DatabaseFromFutureError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      return EXIT.futureDatabase;
+    }
+    const reset = await resetAdminPassword(db, systemClock, password);
+    logger.warn({ userId: reset.userId, created: reset.created, sessionsEnded: reset.sessionsEnded }, 'admin password reset from the command line');
+    const shown = password === null ? `\n  新密码（只显示这一次）/ new password (shown once): ${reset.password}` : '';
+    process.stdout.write(
+      `管理员 admin 的密码已重置，账号已启用，原有登录已结束 / the admin password was reset, the account enabled and its sessions ended${shown}\n`,
+    );
+    return 0;
+  } finally {
+    db.close();
+    logger.flush();
+  }
+}
+
 async function main(): Promise<void> {
   let options;
   try {
@@ -21,15 +80,32 @@ async function main(): Promise<void> {
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
     process.stderr.write(`${err.message}\n${USAGE}\n`);
-    process.exit(2);
+    process.exit(EXIT.usage);
   }
   const dataDir = path.resolve(options.data);
   mkdirSync(dataDir, { recursive: true });
   const logger = createLogger({ level: options.logLevel, file: path.join(dataDir, 'logs', 'hall.log') });
   const version = (JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string }).version;
 
-  const dbFile = path.join(dataDir, 'hall.db');
-  const db = openDatabase(dbFile);
+  // Taken out of the environment at once, so no thread or process started later inherits the key;
+  // the report workers get it explicitly.
+  const env = { ...process.env };
+  delete process.env[DB_KEY_ENV];
+
+  if (options.resetAdminPassword) {
+    process.exit(await resetAdminFromCli(dataDir, env, options.adminPassword, logger));
+  }
+
+  const opened = await openOrExit(dataDir, env, false);
+  const { db, dbFile, key: dbKey } = opened;
+  if (opened.keySource === 'created') logger.warn({ keyFile: path.join(dataDir, DB_KEY_FILE) }, 'new database key file created: back it up, the database cannot be read without it');
+  if (opened.encrypted) {
+    logger.warn({ backupFile: opened.encrypted.backupFile, tables: opened.encrypted.tables }, 'plain database encrypted; its plain backup is kept, delete it once the hall works');
+    process.stdout.write(
+      `数据库已加密；加密前的明文备份保存在 ${opened.encrypted.backupFile}，确认大厅工作正常后请删除 / ` +
+        `database encrypted; the plain backup from before is at ${opened.encrypted.backupFile}, delete it once the hall works\n`,
+    );
+  }
   try {
     const applied = migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -37,7 +113,7 @@ async function main(): Promise<void> {
     db.close();
     if (err instanceof DatabaseFromFutureError) {
       process.stderr.write(`${err.message}\n`);
-      process.exit(3);
+      process.exit(EXIT.futureDatabase);
     }
     throw err;
   }
@@ -53,7 +129,7 @@ async function main(): Promise<void> {
   if (loadedItems) logger.info({ items: loadedItems }, 'catalogue loaded from resources');
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
-  const { app } = await buildHallServer({ db, dbFile, version, logger, rendererDir: rendererDir() });
+  const { app } = await buildHallServer({ db, dbFile, dbKey, version, logger, rendererDir: rendererDir() });
   // Handlers go in before the ready line: a signal that comes with no handler kills the process outright.
   let stopping = false;
   const stop = (signal: string) => {

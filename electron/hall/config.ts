@@ -15,13 +15,17 @@ export interface HallOptions {
   /** Whether --sync-interval was given: only then does it replace the interval the admin stored. */
   syncIntervalGiven: boolean;
   logLevel: string;
+  /** `--reset-admin-password`: set user admin's password (--admin-password or a random one) and exit. */
+  resetAdminPassword: boolean;
 }
 
 export class CliError extends Error {}
 
 export const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--admin-password PW] [--demo]
                       [--county-url URL] [--county-key KEY] [--hall-code CODE] [--sync-interval SECONDS]
-                      [--log-level LEVEL]`;
+                      [--log-level LEVEL]
+       npm run serve -- --reset-admin-password [--data DIR] [--admin-password PW]
+                      (on the host, with the hall stopped: new password for user admin, printed once)`;
 
 function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -48,6 +52,7 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
         'hall-code': { type: 'string' },
         'sync-interval': { type: 'string' },
         'log-level': { type: 'string', default: 'info' },
+        'reset-admin-password': { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -88,5 +93,6 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
     syncIntervalSeconds: values['sync-interval'] === undefined ? 300 : integer('sync-interval', values['sync-interval'], 1, 86_400),
     syncIntervalGiven: values['sync-interval'] !== undefined,
     logLevel,
+    resetAdminPassword: values['reset-admin-password']!,
   };
 }

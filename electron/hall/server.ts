@@ -48,6 +48,8 @@ export interface HallServerOptions {
   /** The database's file: report workers open their own read-only connections to it. Without it
    *  (an in-memory database) the report routes are not offered. */
   dbFile?: string;
+  /** The key dbFile is encrypted with (db/db-key.ts); the report workers need it too. */
+  dbKey?: Buffer | null;
   /** The county uploader's knobs (tests); the key file lives beside the database unless secretDir says. */
   sync?: Partial<Pick<UploaderOptions, 'backoff' | 'requestTimeoutMs' | 'transportFor' | 'applyDecision' | 'firstRunDelayMs' | 'secretDir'>>;
 }
@@ -116,7 +118,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerCatalogRoutes(hall);
   // Scans live in the data folder beside the database; an in-memory database keeps none.
   registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null, caseLookup);
-  const readPool = options.dbFile ? createReadPool(options.dbFile) : null;
+  const readPool = options.dbFile ? createReadPool(options.dbFile, { key: options.dbKey ?? null }) : null;
   if (readPool) {
     registerReportRoutes(hall, readPool);
     // onClose runs after requests in flight have finished, so no report is cut off here.

@@ -1,8 +1,9 @@
 // Host mode: start the hall service for this PC and keep asking the operator what to do while it
 // will not start, instead of opening windows that can only show connection errors.
-import { app, dialog } from 'electron';
+import { app, dialog, safeStorage } from 'electron';
 import type { AppSetup } from '../contract/desktop.js';
 import { hallDataDir, hallEntry, rendererDir, resourcesDir } from './app-paths.js';
+import { loadDatabaseKey, withDatabaseKey } from './db-key-store.js';
 import { hallArgs, HallService, HallStartError } from './hall-process.js';
 import type { DesktopTexts } from './messages.js';
 
@@ -12,16 +13,21 @@ export function localHostUrl(port: number): string {
 }
 
 export function createHallService(setup: AppSetup, texts: DesktopTexts): HallService {
+  // After app ready: safeStorage needs it. Throws (shown by the caller) rather than mint a new key.
+  const dbKey = loadDatabaseKey({ safeStorage, userDataDir: app.getPath('userData'), hallDataDir: hallDataDir() });
   return new HallService({
     entry: hallEntry(),
     args: hallArgs(hallDataDir(), setup.port, setup.listenOnLan),
-    env: {
-      ...process.env,
-      // The service finds locales, catalogue and pages by these when run from inside the asar.
-      HALL_RESOURCES_DIR: resourcesDir(),
-      HALL_RENDERER_DIR: rendererDir(),
-      NODE_ENV: app.isPackaged ? 'production' : (process.env.NODE_ENV ?? 'development'),
-    },
+    env: withDatabaseKey(
+      {
+        ...process.env,
+        // The service finds locales, catalogue and pages by these when run from inside the asar.
+        HALL_RESOURCES_DIR: resourcesDir(),
+        HALL_RENDERER_DIR: rendererDir(),
+        NODE_ENV: app.isPackaged ? 'production' : (process.env.NODE_ENV ?? 'development'),
+      },
+      dbKey,
+    ),
     onAdminPassword: (password) =>
       void dialog.showMessageBox({
         type: 'info',

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
 import { verifyAudit } from '../../electron/hall/audit/chain.js';
+import { openHostDatabase } from '../integration/support/host-process.js';
 import { must, setupHall, startBenchHost, type BenchHost, type Counter } from './support/bench-host.js';
 import { generateCases } from './support/case-generator.js';
 import { bounded, ms, percentile, printTable } from './support/stats.js';
@@ -136,7 +136,7 @@ it(`case list and detail at ${SIZES.join(', ')} cases, with call-next beside the
     let verify = 'skipped';
     if (VERIFY) {
       const started = performance.now();
-      const db = openDatabase(dbFile, { readonly: true });
+      const db = openHostDatabase(dataDir, { readonly: true });
       const v = verifyAudit(db);
       db.close();
       verify = `${v.ok ? 'ok' : `BROKEN at ${v.firstBadId}`} (${v.checked} rows, ${((performance.now() - started) / 1000).toFixed(1)} s)`;

@@ -7,14 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { batchBody } from '../../electron/hall/sync/county-http.js';
 import type { OutboxRow } from '../../electron/hall/sync/batch-select.js';
 import { startCountySim, type CountySim } from '../county-sim/server.js';
 import { CountyStore } from '../county-sim/store.js';
 import { HALL_CODE, seedRecords } from '../integration/support/county.js';
-import { startHostProcess, type HostProcess } from '../integration/support/host-process.js';
+import { openHostDatabase, startHostProcess, type HostProcess } from '../integration/support/host-process.js';
 import { printTable } from './support/stats.js';
 
 const TOTAL = 10_000;
@@ -52,7 +51,7 @@ async function waitFor(done: () => boolean, budgetMs: number, everyMs = 2): Prom
 it('county-drain: 10,000 records after a week offline', async () => {
   // The backlog: a week of a busy hall, captured over seven days.
   const hallDir = temp('hall');
-  const db = openDatabase(path.join(hallDir, 'hall.db'));
+  const db = openHostDatabase(hallDir);
   migrate(db);
   seedRecords(db, { cases: 1000, eventsPerCase: 4, ratings: 4_993, daily: 7 }, 2026);
   const weekAgo = Date.now() - 7 * 86_400_000;
@@ -105,7 +104,7 @@ it('county-drain: 10,000 records after a week offline', async () => {
   //    connection, as the host's own features would), each drained in turn. Flat = the resident size
   //    after each round stops growing with the number of records sent.
   const rounds: Array<Array<string | number>> = [['1', TOTAL, `${hallMs.toFixed(0)} ms`, (rssMb(pid) ?? 0).toFixed(1), peak.toFixed(1)]];
-  const writer = openDatabase(path.join(hallDir, 'hall.db'));
+  const writer = openHostDatabase(hallDir);
   for (let round = 2; round <= 10; round++) {
     peak = 0;
     seedRecords(writer, { cases: 1000, eventsPerCase: 4, ratings: 4_993, daily: 7 }, 2026 + round, `R${round}-`);

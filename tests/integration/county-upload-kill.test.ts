@@ -5,11 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { startCountySim, type CountySim } from '../county-sim/server.js';
 import { checkAgreement, checkCaseOrder, HALL_CODE, outboxStates, seedRecords, type Seeded } from './support/county.js';
-import { call, startHostProcess, type HostProcess } from './support/host-process.js';
+import { call, openHostDatabase, startHostProcess, type HostProcess } from './support/host-process.js';
 
 const data = mkdtempSync(path.join(os.tmpdir(), 'hall-upload-kill-'));
 const ADMIN = 'upload-kill-admin';
@@ -20,7 +19,7 @@ let sim: CountySim;
 let seeded: Seeded;
 beforeAll(async () => {
   sim = await startCountySim({ key: 'county-kill-key' });
-  const db = openDatabase(path.join(data, 'hall.db'));
+  const db = openHostDatabase(data);
   migrate(db);
   seeded = seedRecords(db, { cases: 1000, eventsPerCase: 4, ratings: 4_900, daily: 100 }, 42);
   db.close();
@@ -79,7 +78,7 @@ describe('kill -9 during the county upload', () => {
     host.child.kill('SIGTERM');
     expect(await host.exited).toBe(0);
 
-    const db = openDatabase(path.join(data, 'hall.db'));
+    const db = openHostDatabase(data);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(outboxStates(db)).toEqual({ done: TOTAL });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, startHostProcess } from './support/host-process.js';
+import { CLI, openHostDatabase, startHostProcess } from './support/host-process.js';
 import { latestVersion } from '../../db/migrate.js';
 
 const dirs: string[] = [];
@@ -50,7 +50,7 @@ describe('npm run serve', () => {
     expect(await exited).toBe(0);
     // A clean close checkpoints the WAL into the database file and removes it.
     expect(existsSync(path.join(data, 'hall.db-wal'))).toBe(false);
-    const db = new Database(path.join(data, 'hall.db'), { readonly: true });
+    const db = openHostDatabase(data, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     // The log has the requests but no token and no password.

@@ -3,9 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, startHostProcess } from './support/host-process.js';
+import { call, openHostDatabase, startHostProcess } from './support/host-process.js';
 
 const data = mkdtempSync(path.join(os.tmpdir(), 'hall-kill-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
@@ -45,7 +44,7 @@ describe('kill -9 during a ticket storm', () => {
     }
     expect(acknowledged.size).toBeGreaterThan(50);
 
-    const db = new Database(path.join(data, 'hall.db'), { readonly: true });
+    const db = openHostDatabase(data, { readonly: true });
     const rows = db.prepare('SELECT id, number, business_day, category_id FROM tickets').all() as Array<{ id: number; number: string; business_day: string; category_id: number }>;
     const stored = new Map(rows.map((r) => [r.id, r.number]));
     for (const [id, number] of acknowledged) expect(stored.get(id)).toBe(number);

@@ -119,7 +119,7 @@ describe('the report worker pool', () => {
   });
 
   it('answers a report that takes too long with a timeout, then carries on with a fresh worker', async () => {
-    const pool = createReadPool(path.join(h.dataDir, 'hall.db'), { size: 1 });
+    const pool = createReadPool(path.join(h.dataDir, 'hall.db'), { size: 1, key: h.dbKey });
     try {
       const started = Date.now();
       const error = await pool.run('load-test', { n: 3_000_000 }, { timeoutMs: 100 }).catch((e: unknown) => e);
@@ -134,7 +134,7 @@ describe('the report worker pool', () => {
   });
 
   it('says busy when too many reports wait, fails an unknown report, and refuses after close', async () => {
-    const pool = createReadPool(path.join(h.dataDir, 'hall.db'), { size: 1, maxQueued: 1 });
+    const pool = createReadPool(path.join(h.dataDir, 'hall.db'), { size: 1, maxQueued: 1, key: h.dbKey });
     const first = pool.run('load-test', { n: 1_000_000 });
     const second = pool.run('load-test', { n: 10 });
     await expect(pool.run('load-test', { n: 10 })).rejects.toMatchObject({ reason: 'busy' });

@@ -15,7 +15,14 @@ describe('parseHallArgs', () => {
       syncIntervalSeconds: 300,
       syncIntervalGiven: false,
       logLevel: 'info',
+      resetAdminPassword: false,
     });
+  });
+
+  it('reads --reset-admin-password with or without a chosen password', () => {
+    expect(parseHallArgs(['--reset-admin-password', '--data', '/srv/hall'])).toMatchObject({ resetAdminPassword: true, data: '/srv/hall', adminPassword: null });
+    expect(parseHallArgs(['--reset-admin-password', '--admin-password', 'new-secret-1'])).toMatchObject({ resetAdminPassword: true, adminPassword: 'new-secret-1' });
+    expect(() => parseHallArgs(['--reset-admin-password', '--admin-password', 'short'])).toThrow('--admin-password must be 8 to 128 characters');
   });
 
   it('reads every flag', () => {

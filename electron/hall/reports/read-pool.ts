@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportName, ReportParams, ReportResult } from './report-queries.js';
-import type { ReportAnswer, ReportJob } from './report-worker.js';
+import type { ReportAnswer, ReportJob, ReportWorkerData } from './report-worker.js';
 
 export class ReportError extends Error {
   constructor(
@@ -27,6 +27,8 @@ export interface ReadPoolOptions {
   timeoutMs?: number;
   maxQueued?: number;
   workerFile?: string;
+  /** The database key (db/db-key.ts), handed to each worker in its workerData. */
+  key?: Buffer | null;
 }
 
 /**
@@ -73,6 +75,7 @@ export class ReadPool {
   private readonly timeoutMs: number;
   private readonly maxQueued: number;
   private workerFile: string | undefined;
+  private readonly key: Buffer | null;
   private nextId = 1;
   private closed = false;
 
@@ -85,6 +88,7 @@ export class ReadPool {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxQueued = options.maxQueued ?? 20;
     this.workerFile = options.workerFile;
+    this.key = options.key ?? null;
   }
 
   get size(): number {
@@ -138,7 +142,8 @@ export class ReadPool {
 
   private spawn(slot: Slot): Worker {
     this.workerFile ??= reportWorkerFile();
-    const worker = new Worker(this.workerFile, { workerData: { dbFile: this.dbFile } });
+    const workerData: ReportWorkerData = { dbFile: this.dbFile, keyHex: this.key?.toString('hex') ?? null };
+    const worker = new Worker(this.workerFile, { workerData });
     worker.unref();
     worker.on('message', (answer: ReportAnswer) => {
       if (slot.worker !== worker || slot.job?.id !== answer.id) return;

@@ -12,6 +12,12 @@ export interface ReportJob {
   params: unknown;
 }
 
+export interface ReportWorkerData {
+  dbFile: string;
+  /** The database key as hex (a Buffer would arrive as a plain Uint8Array); null for a plain database. */
+  keyHex: string | null;
+}
+
 export type ReportAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 // Reports yield the CPU to the queue: on a two-core hall PC a report would otherwise take its share
@@ -26,8 +32,8 @@ if (process.platform === 'linux') {
   }
 }
 
-const { dbFile } = workerData as { dbFile: string };
-const db = openDatabase(dbFile, { readonly: true });
+const { dbFile, keyHex } = workerData as ReportWorkerData;
+const db = openDatabase(dbFile, { readonly: true, key: keyHex === null ? null : Buffer.from(keyHex, 'hex') });
 db.pragma('query_only = ON');
 
 parentPort!.on('message', (job: ReportJob) => {

@@ -4,9 +4,9 @@
 // incrementally (10k → 100k → 1M): it continues the case ids, the per-day case numbers and the audit
 // chain from where they stand. Deterministic: case n is the same case whichever run writes it.
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { residentIdCheckChar, creditCodeCheckChar, CREDIT_ALPHABET } from '../../../electron/contract/identity.js';
 import { rowHash, type AuditRowContent } from '../../../electron/hall/audit/chain.js';
+import { openRawHostDatabase } from './raw-db.js';
 
 type Status = 'received' | 'correction' | 'accepted' | 'in_review' | 'paused' | 'forwarded' | 'decided' | 'concluded' | 'delivered' | 'rejected' | 'withdrawn';
 
@@ -109,7 +109,7 @@ const STATE_AFTER: Record<string, Status> = {
 
 export function generateCases(dbFile: string, targetCases: number, now = Date.now()): GenerateResult {
   const started = performance.now();
-  const db = new Database(dbFile);
+  const db = openRawHostDatabase(dbFile);
   // Bulk mode for the generation only. The host is stopped, and a crash here loses only bench data;
   // the database is switched back to WAL before anyone else opens it (synchronous is per connection:
   // the host sets FULL itself).

@@ -1,7 +1,7 @@
 // A year of past tickets written straight into the host's database, so a report has real work to do.
 // The days get their queue_daily rows too: the host's day-end then leaves them alone.
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openRawHostDatabase } from './raw-db.js';
 
 /** `YYYY-MM-DD` in the hall's zone, `daysAgo` days back. */
 export function hallDay(daysAgo: number): string {
@@ -10,7 +10,7 @@ export function hallDay(daysAgo: number): string {
 }
 
 export function seedHistory(dbFile: string, categoryCode: string, days: number, perDay: number): number {
-  const db = new Database(dbFile);
+  const db = openRawHostDatabase(dbFile);
   db.pragma('busy_timeout = 10000');
   const categoryId = (db.prepare('SELECT id FROM queue_categories WHERE code = ?').get(categoryCode) as { id: number }).id;
   const ticket = db.prepare(`INSERT INTO tickets (business_day, category_id, seq, number, status, arrived_at, issued_at, called_at, serving_at, finished_at)

@@ -1,4 +1,5 @@
 // Starts a real hall service on a temporary SQLite file, listening on 127.0.0.1 with a free port.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface ApiResult<T = any> {
 export interface TestHall {
   base: string;
   db: Db;
+  /** The key the test database is encrypted with. */
+  dbKey: Buffer;
   hall: HallContext;
   /** The host's report workers (on the same database file). */
   readPool: ReadPool;
@@ -50,11 +53,13 @@ export interface TestHall {
 export async function startHall(options: { rendererDir?: string | null } = {}): Promise<TestHall> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.db');
-  const db = openDatabase(dbFile);
+  // Encrypted like a real hall's (db/db-key.ts), so every integration test runs on the cipher.
+  const dbKey = randomBytes(32);
+  const db = openDatabase(dbFile, { key: dbKey });
   migrate(db);
   const clock = new TestClock();
   await ensureAdmin(db, clock, ADMIN_PASSWORD);
-  const { app, hall, readPool } = await buildHallServer({ db, dbFile, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null });
+  const { app, hall, readPool } = await buildHallServer({ db, dbFile, dbKey, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -87,6 +92,7 @@ export async function startHall(options: { rendererDir?: string | null } = {}): 
   return {
     base,
     db,
+    dbKey,
     hall,
     readPool: readPool!,
     clock,

@@ -2,6 +2,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { openDatabase, type Db } from '../../../db/connection.js';
+import { databaseFileState, resolveDatabaseKey } from '../../../db/db-key.js';
 
 export const CLI = path.resolve('dist/electron/hall/cli.js');
 
@@ -12,9 +14,9 @@ export interface HostProcess {
   exited: Promise<number | null>;
 }
 
-export function startHostProcess(args: string[]): Promise<HostProcess> {
+export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<HostProcess> {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args]);
+  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { env });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let out = '';
   let err = '';
@@ -41,4 +43,15 @@ export async function call(base: string, method: string, url: string, token: str
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * `<dataDir>/hall.db` opened beside the host as the host opens it: with the key in the data folder
+ * (created for a new folder, as the host's first start would). A plain file from before encryption
+ * is opened plain.
+ */
+export function openHostDatabase(dataDir: string, options: { readonly?: boolean } = {}): Db {
+  const file = path.join(dataDir, 'hall.db');
+  const key = databaseFileState(file) === 'plaintext' ? null : resolveDatabaseKey(dataDir, {}).key;
+  return openDatabase(file, { key, readonly: options.readonly ?? false });
 }
