@@ -58,7 +58,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
 
 /** node:http with a kept-alive agent: undici's fetch costs the client more than the host spends on a
  *  ticket, and the benches measure the host, not the client library. */
-function request(agent: http.Agent, base: string, method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+export function request(agent: http.Agent, base: string, method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (payload !== undefined) {

@@ -36,8 +36,8 @@ export interface ApiResult<T = any> {
 export interface TestHall {
   base: string;
   db: Db;
-  /** The key the test database is encrypted with. */
-  dbKey: Buffer;
+  /** The key the test database is encrypted with (null: a plain one, on request). */
+  dbKey: Buffer | null;
   hall: HallContext;
   /** The host's report workers (on the same database file). */
   readPool: ReadPool;
@@ -50,11 +50,17 @@ export interface TestHall {
   close(): Promise<void>;
 }
 
-export async function startHall(options: { rendererDir?: string | null } = {}): Promise<TestHall> {
+export interface StartHallOptions {
+  rendererDir?: string | null;
+  /** false: a plain database, the baseline of the encryption bench. Encrypted by default. */
+  encrypted?: boolean;
+}
+
+export async function startHall(options: StartHallOptions = {}): Promise<TestHall> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.db');
   // Encrypted like a real hall's (db/db-key.ts), so every integration test runs on the cipher.
-  const dbKey = randomBytes(32);
+  const dbKey = options.encrypted === false ? null : randomBytes(32);
   const db = openDatabase(dbFile, { key: dbKey });
   migrate(db);
   const clock = new TestClock();
