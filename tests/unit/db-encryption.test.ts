@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../../db/backup.js';
 import { DatabaseInUseError, openDatabase } from '../../db/connection.js';
 import { DatabaseKeyError } from '../../db/db-key.js';
 import { encryptPlaintextDatabase } from '../../db/encrypt-in-place.js';
@@ -163,5 +164,25 @@ describe('encryptPlaintextDatabase', () => {
     const db = openDatabase(plain.file, { key, readonly: true });
     expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(5);
     db.close();
+  });
+});
+
+describe('backupDatabase', () => {
+  it('copies the open encrypted database into a 0600 file encrypted with the same key', async () => {
+    const key = randomBytes(32);
+    const file = encryptedWithRow(key);
+    const db = openDatabase(file, { key });
+    db.prepare('INSERT INTO people (id_number) VALUES (?)').run('only-in-the-wal');
+    // The page-by-page backup API cannot do this with the cipher; the reason backupDatabase exists.
+    await expect(db.backup(path.join(path.dirname(file), 'api-copy.db'))).rejects.toThrow(/incompatible/);
+    const copy = path.join(path.dirname(file), 'copy.db');
+    backupDatabase(db, copy);
+    db.close();
+    if (process.platform !== 'win32') expect(statSync(copy).mode & 0o777).toBe(0o600);
+    expect(readFileSync(copy).includes(ID_NUMBER)).toBe(false);
+    expect(() => openDatabase(copy, { key: randomBytes(32), readonly: true })).toThrow(DatabaseKeyError);
+    const restored = openDatabase(copy, { key, readonly: true });
+    expect(restored.prepare('SELECT id_number FROM people ORDER BY id').pluck().all()).toEqual([ID_NUMBER, 'only-in-the-wal']);
+    restored.close();
   });
 });
