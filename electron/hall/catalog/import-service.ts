@@ -1,16 +1,15 @@
 // Import and export of the whole catalogue. An import is all or nothing: every row is checked first,
 // then everything is written in one transaction with one audit entry.
 import type { Db } from '../../../db/connection.js';
-import { CATALOG_FILE_FORMAT, CatalogFile, XlsxUpload, type Item, type ImportResult } from '../../contract/catalog.js';
-import { fieldIssues } from '../../contract/field-issues.js';
+import { CATALOG_FILE_FORMAT, type ImportRequest, type Item, type ImportResult } from '../../contract/catalog.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
-import { HallError, validationError } from '../http/errors.js';
+import { HallError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { checkRows, jsonRows, type RawRow, type RowIssue } from './import-rows.js';
 import { checkParent } from './item-service.js';
 import { allItemRows, toItem, writeItem } from './item-store.js';
-import { xlsxToRows } from './xlsx-sheet.js';
+import type { XlsxReader } from './import-xlsx.js';
 
 export interface CatalogFileBody {
   format: typeof CATALOG_FILE_FORMAT;
@@ -30,18 +29,15 @@ export function exportJson(db: Db, note = ''): CatalogFileBody {
 /** 400 whose details are the row issues; the message names each row and field (see error-handler). */
 const rowsRefused = (issues: RowIssue[]): HallError => new HallError('validation', 'import_rows', {}, issues);
 
-/** The body of POST /items/import → its rows: the JSON file itself, or an xlsx as base64. */
-export async function rowsOfUpload(body: unknown): Promise<RawRow[]> {
-  if (body !== null && typeof body === 'object' && (body as { format?: unknown }).format === 'xlsx') {
-    const upload = XlsxUpload.safeParse(body);
-    if (!upload.success) throw validationError(fieldIssues(upload.error, body));
-    const rows = await xlsxToRows(Buffer.from(upload.data.data, 'base64'));
+/** The body of POST /items/import → its rows: the JSON file itself, or an xlsx as base64 (read by
+ *  `xlsx` within the import limits, import-limits.ts). */
+export async function rowsOfUpload(body: ImportRequest, xlsx: XlsxReader): Promise<RawRow[]> {
+  if (body.format === 'xlsx') {
+    const rows = await xlsx.read(Buffer.from(body.data, 'base64'));
     if (!Array.isArray(rows)) throw rowsRefused(rows.headerIssues.map((issue) => ({ row: 1, ...issue })));
     return rows;
   }
-  const file = CatalogFile.safeParse(body);
-  if (!file.success) throw validationError(fieldIssues(file.error, body));
-  return jsonRows(file.data.items);
+  return jsonRows(body.items);
 }
 
 export function importRows(db: Db, clock: Clock, actor: Actor, rows: readonly RawRow[]): ImportResult {

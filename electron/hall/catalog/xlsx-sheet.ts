@@ -127,8 +127,11 @@ function setPath(target: Record<string, unknown>, key: string, value: unknown): 
   if (value !== undefined) inner[leaf] = value;
 }
 
-/** The sheet's rows as raw items for checkRows; a header it cannot read is reported as row 1. */
-export async function xlsxToRows(data: Buffer): Promise<RawRow[] | { headerIssues: FieldIssue[] }> {
+export type SheetRows = RawRow[] | { headerIssues: FieldIssue[] };
+
+/** The sheet's rows as raw items for checkRows; a header it cannot read is reported as row 1.
+ *  Runs in the import worker (xlsx-worker.ts), after the workbook's limits were checked. */
+export async function xlsxToRows(data: Buffer): Promise<SheetRows> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as ExcelJS.Buffer);
@@ -146,9 +149,9 @@ export async function xlsxToRows(data: Buffer): Promise<RawRow[] | { headerIssue
   const missing = COLUMNS.filter((c) => ![...byIndex.values()].includes(c) && ['code', 'name'].includes(c.key));
   if (missing.length) return { headerIssues: missing.map((c) => ({ field: c.key, code: 'missing_column' })) };
   const rows: RawRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
+  // The rows the sheet has, never 2..rowCount: one row numbered 1048576 must not mean a million.
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
     const value: Record<string, unknown> = {};
     const issues: FieldIssue[] = [];
     for (const [index, column] of byIndex) setPath(value, column.key, readCell(column, cellText(row.getCell(index).value), issues));
@@ -156,6 +159,6 @@ export async function xlsxToRows(data: Buffer): Promise<RawRow[] | { headerIssue
     const legal = value.legalLimit as { value?: unknown; unit?: unknown } | undefined;
     if (legal && legal.value === null && legal.unit === null) value.legalLimit = null;
     rows.push({ row: r, value, issues });
-  }
+  });
   return rows;
 }

@@ -1,11 +1,9 @@
 // A small pool of report worker threads. The host is one Node thread and better-sqlite3 is
 // synchronous, so a month-long report run on the host's own connection would hold up every call-next
 // and every kiosk for its whole duration; in a worker it only takes a core.
-import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerFile } from '../worker-file.js';
 import type { ReportName, ReportParams, ReportResult } from './report-queries.js';
 import type { ReportAnswer, ReportJob, ReportWorkerData } from './report-worker.js';
 
@@ -31,25 +29,9 @@ export interface ReadPoolOptions {
   key?: Buffer | null;
 }
 
-/**
- * The compiled worker next to this module. Under vitest this module runs from its .ts source, but
- * Node 20 cannot start a TypeScript worker (type stripping came in Node 22.6) and vitest does not
- * transform worker_threads, so the worker built by `npm run build:node` in dist/ is used instead; a
- * dist older than the source is refused so tests never run yesterday's queries.
- */
+/** The compiled worker next to this module (from dist/ under vitest: worker-file.ts). */
 export function reportWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return path.join(path.dirname(here), 'report-worker.js');
-  const built = path.resolve(path.dirname(here), '../../../dist/electron/hall/reports/report-worker.js');
-  if (!existsSync(built)) throw new Error(`report worker not built (${built}): run \`npm run build:node\` first`);
-  for (const source of ['report-worker.ts', 'report-queries.ts']) {
-    const src = path.join(path.dirname(here), source);
-    const out = path.join(path.dirname(built), source.replace(/\.ts$/, '.js'));
-    if (!existsSync(out) || statSync(src).mtimeMs > statSync(out).mtimeMs) {
-      throw new Error(`report worker in dist/ is older than ${source}: run \`npm run build:node\` first`);
-    }
-  }
-  return built;
+  return builtWorkerFile(import.meta.url, 'report-worker', ['report-worker.ts', 'report-queries.ts']);
 }
 
 interface Job {
