@@ -24,17 +24,19 @@ export function registerEventRoutes(app: FastifyInstance, db: Db, clock: Clock, 
   const watch = watchCredentials(db, clock, hub, (err) => app.log.warn({ err }, 'events credential sweep failed'));
   app.addHook('onClose', async () => watch.stop());
 
-  app.get(
-    API_PREFIX + '/events',
-    {
-      websocket: true,
-      config: { allow: 'public' },
-      // Before the upgrade: a foreign page gets a plain 403 and never a socket.
-      onRequest: async (request) => {
-        if (!socketOriginAllowed(request.headers.origin, request.headers.host)) throw new HallError('forbidden', 'origin_refused');
-      },
+  app.route({
+    method: 'GET',
+    url: API_PREFIX + '/events',
+    config: { allow: 'public' },
+    // A plain GET (no upgrade) is a client's mistake: say so in the error shape.
+    handler: async () => {
+      throw new HallError('validation', 'websocket_required');
     },
-    (socket: WebSocket, request) => {
+    // Before the upgrade: a foreign page gets a plain 403 and never a socket.
+    onRequest: async (request) => {
+      if (!socketOriginAllowed(request.headers.origin, request.headers.host)) throw new HallError('forbidden', 'origin_refused');
+    },
+    wsHandler: (socket: WebSocket, request) => {
       const { token, after, boot } = request.query as { token?: string; after?: string; boot?: string };
       const lookup = token ? resolveToken(db, clock, token) : null;
       if (!token || !lookup?.ok) {
@@ -80,6 +82,6 @@ export function registerEventRoutes(app: FastifyInstance, db: Db, clock: Clock, 
         // Terminals only listen; anything they send is ignored.
       });
     },
-  );
+  });
   return watch;
 }
