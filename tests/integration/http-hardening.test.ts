@@ -71,7 +71,7 @@ describe('refusals before any route ran use the error shape', () => {
   it('a plain GET of the events socket is a 400 in the error shape, not a bare 404', async () => {
     const res = await h.api('GET', '/events');
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('此地址只接受 WebSocket 连接');
+    expect(res.body.error.message).toBe('请求地址：只接受 WebSocket 连接');
   });
 
   it('a too-long path parameter is 414', async () => {

@@ -9,7 +9,7 @@ import type { Db } from '../../../db/connection.js';
 import type { Clock } from '../clock.js';
 import { resolveToken } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
-import { HallError } from '../http/errors.js';
+import { HallError, validationError } from '../http/errors.js';
 import { watchCredentials, type CredentialWatch } from './credential-watch.js';
 import type { EventHub } from './hub.js';
 import { socketOriginAllowed } from './origin.js';
@@ -30,7 +30,7 @@ export function registerEventRoutes(app: FastifyInstance, db: Db, clock: Clock, 
     config: { allow: 'public' },
     // A plain GET (no upgrade) is a client's mistake: say so in the error shape.
     handler: async () => {
-      throw new HallError('validation', 'websocket_required');
+      throw validationError([{ field: '_url', code: 'websocket_required' }]);
     },
     // Before the upgrade: a foreign page gets a plain 403 and never a socket.
     onRequest: async (request) => {
