@@ -257,6 +257,11 @@ export const CaseLookupResponse = z.object({
 });
 export type CaseLookupResponse = z.infer<typeof CaseLookupResponse>;
 
+/** A case whose lookup is locked after too many wrong query passwords; a clerk may lift it. */
+export const LookupLock = z.object({ caseId: z.number().int(), caseNo: z.string(), failures: z.number().int(), lockedUntil: z.string() });
+export type LookupLock = z.infer<typeof LookupLock>;
+export const LookupLocks = z.array(LookupLock);
+
 export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 export const ScanUpload = z.object({

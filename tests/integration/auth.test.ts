@@ -73,11 +73,21 @@ describe('login', () => {
     expect((await h.api('POST', '/auth/login', { body: { username: 'guessed', password: 'password-supervisor' } })).status).toBe(200);
   });
 
-  it('audits logins and failures without the password', async () => {
-    const rows = h.db.prepare("SELECT action, detail FROM audit_log WHERE action IN ('login', 'login-failed')").all() as Array<{ action: string; detail: string | null }>;
+  it('audits logins and failures without the password or the name typed', async () => {
+    const rows = h.db.prepare("SELECT action, entity_id, terminal, detail FROM audit_log WHERE action LIKE 'login%'").all() as Array<{ action: string; entity_id: string | null; terminal: string; detail: string | null }>;
     expect(rows.some((r) => r.action === 'login')).toBe(true);
-    expect(rows.some((r) => r.action === 'login-failed')).toBe(true);
+    const guessed = String(h.db.prepare("SELECT id FROM users WHERE username = 'guessed'").pluck().get());
+    // Five failures of one account from one address and one refusal: the first, the one that locked
+    // and, once the window was over, its counts; not a row per try (guess-limits.test.ts: a flood).
+    const told = rows.filter((r) => r.entity_id === guessed && r.action !== 'login');
+    expect(told.map((r) => [r.action, r.terminal])).toEqual([
+      ['login-failed', '127.0.0.1'],
+      ['login-locked', '127.0.0.1'],
+      ['login-failed-summary', '127.0.0.1'],
+    ]);
+    expect(JSON.parse(told[2]!.detail!)).toMatchObject({ failures: 5, refused: 1 });
     expect(JSON.stringify(rows)).not.toContain('wrong-');
+    expect(JSON.stringify(rows)).not.toContain('nobody');
     expect((await h.api('GET', '/audit/verify', { token: await h.login('admin', ADMIN_PASSWORD) })).body.ok).toBe(true);
   });
 });

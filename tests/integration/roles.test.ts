@@ -78,6 +78,8 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /cases/:id': ['clerk', 'backoffice', 'supervisor', 'admin'],
   'POST /cases/:id/scans': CLERK,
   'POST /cases/lookup': EVERYONE,
+  'GET /cases/lookup-locks': STAFF_LISTS,
+  'POST /cases/:id/lookup-unlock': STAFF_LISTS,
   'GET /cases/:id/notices/:kind': ['clerk', 'backoffice', 'supervisor', 'admin'],
   'GET /calendar': STAFF,
   'PUT /calendar/days/:date': ADMIN,

@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { LoginRequest, LoginResponse, WhoAmI } from '../../contract/api.js';
 import { HallError } from '../http/errors.js';
 import type { HallContext } from '../context.js';
-import { login, logout } from './sessions.js';
+import { accountIdOf, login, logout } from './sessions.js';
+import { tooManyAttempts } from './attempt-window.js';
+import { FailedLoginAudit } from './failed-login-audit.js';
 import { LoginLimiter } from './login-limiter.js';
 import { findDevice } from '../devices/service.js';
 
 export function registerAuthRoutes(hall: HallContext): void {
-  const { db, clock } = hall;
+  const { db, clock, app } = hall;
   const limiter = new LoginLimiter();
+  const failedLogins = new FailedLoginAudit(db, clock);
+  // Summaries of windows that ended while nobody tried again; the rest is written at close.
+  const flushTimer = setInterval(() => failedLogins.flush(clock.now().getTime()), 60_000);
+  flushTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(flushTimer);
+    failedLogins.flush(clock.now().getTime(), true);
+  });
 
   hall.route({
     method: 'POST',
@@ -20,15 +30,25 @@ export function registerAuthRoutes(hall: HallContext): void {
     response: LoginResponse,
     handler: async ({ body, request }) => {
       const ip = request.ip;
-      const nowMs = clock.now().getTime();
-      const waitMs = limiter.retryAfterMs(ip, body.username, nowMs);
-      if (waitMs > 0) throw new HallError('rate_limited', 'rate_limited', { minutes: Math.ceil(waitMs / 60_000) });
+      failedLogins.flush(clock.now().getTime());
+      const accountId = accountIdOf(db, body.username);
+      // The slot is taken before scrypt is awaited: guesses in flight count (login-limiter.ts).
+      const attempt = limiter.reserve(ip, body.username, accountId, clock.now().getTime());
+      if (!attempt.ok) {
+        failedLogins.refused(ip, body.username, accountId);
+        throw tooManyAttempts(attempt.retryAfterMs);
+      }
       try {
         const result = await login(db, clock, body.username, body.password, ip);
-        limiter.recordSuccess(ip, body.username);
+        attempt.succeeded();
         return result;
       } catch (err) {
-        if (err instanceof HallError && err.code === 'unauthorized') limiter.recordFailure(ip, body.username, nowMs);
+        if (err instanceof HallError && err.code === 'unauthorized') {
+          attempt.reservation.failed();
+          failedLogins.failed(ip, body.username, accountId, attempt.reservation.last);
+        } else {
+          attempt.reservation.release();
+        }
         throw err;
       }
     },

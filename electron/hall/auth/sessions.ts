@@ -26,17 +26,18 @@ export interface LoginResult {
   user: SessionUser;
 }
 
-/** Checks the password and opens a session; a wrong name and a wrong password look the same. */
+/** The account a login name belongs to (disabled ones too), before any password is checked: the
+ *  login limiter counts a real account's failures apart from made-up names. */
+export function accountIdOf(db: Db, username: string): number | null {
+  return get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = ${username}`)?.id ?? null;
+}
+
+/** Checks the password and opens a session; a wrong name and a wrong password look the same. A
+ *  failure is audited by the caller (auth/failed-login-audit.ts), which keeps those rows bounded. */
 export async function login(db: Db, clock: Clock, username: string, password: string, ip: string): Promise<LoginResult> {
   const row = get<UserAuthRow>(db, sql`SELECT id, username, display_name, role, password_hash, active FROM users WHERE username = ${username}`);
   const passwordOk = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-  const actor: Actor = { kind: 'system', id: null, name: 'login', terminal: ip };
-  if (!row || !row.active || !passwordOk) {
-    db.transaction(() =>
-      appendAudit(db, actor, clock.now(), { action: 'login-failed', entity: 'user', entityId: row?.id ?? null }),
-    ).immediate();
-    throw unauthorized('bad_credentials');
-  }
+  if (!row || !row.active || !passwordOk) throw unauthorized('bad_credentials');
   const token = newToken();
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + getSetting(db, 'auth.sessionHours') * 3_600_000).toISOString();

@@ -12,13 +12,14 @@ import {
   CaseLookupResponse,
   CreateCaseRequest,
   CreatedCase,
+  LookupLocks,
   MAX_SCAN_BYTES,
   NoticeParams,
   ScanUpload,
   ScanView,
 } from '../../contract/cases.js';
 import { appendAudit } from '../audit/chain.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, staffGate } from '../auth/passwords.js';
 import type { HallContext } from '../context.js';
 import { forbidden, HallError, notFound } from '../http/errors.js';
 import { translator } from '../http/i18n.js';
@@ -30,6 +31,7 @@ import { findCase, toCaseDetail } from './case-store.js';
 import { publishCase } from './case-events.js';
 import { createCase } from './intake.js';
 import { type CaseLookup, verifiedPassword } from './lookup.js';
+import { guessingTerminal } from '../auth/attempt-window.js';
 import { noticeHtml } from './notices.js';
 import { attachScan, discardStaged, stageScanFile } from './scans.js';
 
@@ -108,7 +110,19 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
   hall.route({
     method: 'POST', url: '/cases/lookup', tag: 'cases', summary: 'Kiosk and citizens: a case by number and query password; no personal data',
     allow: 'public', body: CaseLookupRequest, response: CaseLookupResponse,
-    handler: ({ body, request }) => lookup.find(request.ip, body.caseNo, body.password),
+    handler: ({ body, principal, request }) => lookup.find(guessingTerminal(principal, request.ip), body.caseNo, body.password),
+  });
+
+  hall.route({
+    method: 'GET', url: '/cases/lookup-locks', tag: 'cases', summary: "Cases whose kiosk lookup is locked after too many wrong query passwords",
+    allow: ['clerk', 'supervisor', 'admin'], response: LookupLocks,
+    handler: () => lookup.locks(),
+  });
+
+  hall.route({
+    method: 'POST', url: '/cases/:id/lookup-unlock', tag: 'cases', summary: "Lift a case's lookup lock for the citizen at the counter (audited); 409 when not locked",
+    allow: ['clerk', 'supervisor', 'admin'], params: IdParam, status: 204,
+    handler: ({ params, actor }) => lookup.unlock(actor, params.id),
   });
 
   hall.route({
@@ -119,7 +133,7 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
       const r = findCase(db, params.id);
       if (!r) throw notFound();
       const offered = request.headers['x-query-password'];
-      const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered) : null;
+      const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered, staffGate) : null;
       reply.header('content-type', 'text/html; charset=utf-8');
       reply.header('cache-control', 'no-store');
       return noticeHtml(db, translator(lang), lang, r, { kind: params.kind, queryPassword: password });

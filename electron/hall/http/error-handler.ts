@@ -75,7 +75,9 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply: FastifyReply) => {
     const hallError = error instanceof HallError ? error : fromFastify(error, request);
     if (hallError) {
-      if (hallError.code === 'rate_limited') reply.header('retry-after', String(Number(hallError.params.minutes ?? 1) * 60));
+      // A limiter that knows the exact wait says it in seconds; otherwise its minutes are the bound.
+      const retryAfter = hallError.params.retryAfterSeconds ?? (hallError.code === 'rate_limited' ? Number(hallError.params.minutes ?? 1) * 60 : undefined);
+      if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
       return reply.code(hallError.status).send(bodyFor(hallError, request));
     }
     request.log.error({ err: error }, 'request failed');

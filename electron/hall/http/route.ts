@@ -53,7 +53,8 @@ function parse<T>(schema: z.ZodType<T> | undefined, input: unknown, where: strin
   if (!schema) {
     // A route that takes no body refuses one rather than ignore it: a body it would not read is a
     // client's mistake (or a probe), and an action must not run on input it never looked at.
-    if (where === 'body' && input !== undefined && input !== null && !isEmptyObject(input)) {
+    // A JSON `null` is a body too (only a missing one is none).
+    if (where === 'body' && input !== undefined && !isEmptyObject(input)) {
       throw validationError([{ field: '_body', code: 'no_body_expected' }]);
     }
     return undefined as T;

@@ -1,6 +1,7 @@
 // Ratings come only from the citizen's own terminals (DOMAIN §3): the rating pad for a ticket of its
 // window, the kiosk for a case it has verified by number and query password. No staff token rates.
 import { PendingRating, RatingRequest, RatingView } from '../../contract/queue.js';
+import { guessingTerminal } from '../auth/attempt-window.js';
 import type { CaseLookup } from '../cases/lookup.js';
 import type { HallContext } from '../context.js';
 import { forbidden, HallError } from '../http/errors.js';
@@ -24,7 +25,7 @@ export function registerRatingRoutes(hall: HallContext, caseLookup: CaseLookup):
       } else {
         if (device.kind !== 'kiosk') throw new HallError('forbidden', 'rating_case_kiosk_only');
         const target = body.case!;
-        const found = await caseLookup.verify(request.ip, target.caseNo, target.password);
+        const found = await caseLookup.verify(guessingTerminal(principal, request.ip), target.caseNo, target.password);
         rating = rateCaseStage(db, clock, device.id, actor, found.id, target.stage, scoresOf(body));
       }
       hall.events.publish(

@@ -11,7 +11,9 @@ import {
   TransferTicketRequest,
   WindowView,
 } from '../../contract/queue.js';
+import { guessingTerminal } from '../auth/attempt-window.js';
 import type { HallContext } from '../context.js';
+import { AppointmentGuesses } from './appointments.js';
 import { dailyFigures } from './day-end.js';
 import { publishTicket } from './events.js';
 import { issuedTicketView } from './issued-view.js';
@@ -40,6 +42,7 @@ const clerk = ['clerk'] as const;
 
 export function registerTicketRoutes(hall: HallContext): void {
   const { db, clock, events } = hall;
+  const appointmentGuesses = new AppointmentGuesses();
 
   hall.route({
     method: 'GET', url: '/queue/state', tag: 'queue', summary: 'Waiting per category, current and recent calls', allow: 'authenticated',
@@ -49,8 +52,12 @@ export function registerTicketRoutes(hall: HallContext): void {
   hall.route({
     method: 'POST', url: '/queue/tickets', tag: 'queue', summary: 'Take a ticket (kiosk) or issue one at the counter', allow: ['device:kiosk', 'clerk'],
     status: 201, body: IssueTicketRequest, response: IssuedTicket,
-    handler: ({ body, actor, request }): IssuedTicket => {
-      const { ticket, ahead, estimatedWaitMinutes, replayed } = issueTicket(db, clock, actor, body);
+    handler: ({ body, actor, principal, request }): IssuedTicket => {
+      const issue = () => issueTicket(db, clock, actor, body);
+      // A ticket by appointment code is a guess until the code holds: limited per terminal.
+      const { ticket, ahead, estimatedWaitMinutes, replayed } = body.appointmentCode
+        ? appointmentGuesses.limit(guessingTerminal(principal, request.ip), clock.now().getTime(), issue)
+        : issue();
       if (!replayed) publishTicket(events, db, clock, 'ticket.issued', ticket);
       return issuedTicketView(db, ticket, { ahead, estimatedWaitMinutes }, `${request.protocol}://${request.host}`);
     },

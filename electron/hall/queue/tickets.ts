@@ -10,6 +10,7 @@ import type { Actor } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
 import { businessDayOf, withinHours } from './business-day.js';
 import { queueSettings } from './settings.js';
+import { invalidAppointmentCode } from './appointments.js';
 import { categoryByCode } from './setup-service.js';
 import { estimateWait } from './wait-estimate.js';
 
@@ -127,8 +128,8 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
         sql`SELECT a.id, a.code, a.day, a.ticket_id, c.code AS category_code FROM appointments a
             JOIN queue_categories c ON c.id = a.category_id WHERE a.code = ${input.appointmentCode}`,
       );
-      if (!appointment || appointment.day !== day) throw domainRule('appointment_unknown');
-      if (appointment.ticket_id !== null) throw conflict('appointment_used');
+      // Unknown, another day's or used: one answer, so a guess learns nothing (appointments.ts).
+      if (!appointment || appointment.day !== day || appointment.ticket_id !== null) throw invalidAppointmentCode();
       categoryCode = appointment.category_code;
       priority = 'appointment';
       appointmentId = appointment.id;
