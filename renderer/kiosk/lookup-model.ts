@@ -41,11 +41,13 @@ export function statusNextKey(status: CaseStatus): string {
 
 export type LookupFailure = 'wrong' | 'rateLimited' | 'unreachable' | 'other';
 
-/** A wrong password and an unknown number read the same (the host answers 404 for both). */
+/** A wrong password and an unknown number read the same (the host answers 404 for both). Too many
+ *  wrong passwords lock the lookup (429): the citizen is sent to the counter, where a clerk can lift
+ *  the lock. A host too busy to check (503) says so in its own words ('other'). */
 export function lookupFailure(error: unknown): LookupFailure {
   if (!(error instanceof ApiError)) return 'other';
   if (error.code === 'not_found' || error.code === 'validation') return 'wrong';
   if (error.code === 'rate_limited') return 'rateLimited';
-  if (error.code === 'unreachable' || error.code === 'unavailable') return 'unreachable';
+  if (error.code === 'unreachable') return 'unreachable';
   return 'other';
 }

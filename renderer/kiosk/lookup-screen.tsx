@@ -40,7 +40,13 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
       setResult(await api.request('POST', '/cases/lookup', { body: values, schema: CaseLookupResponse }));
     } catch (error) {
       const failure = lookupFailure(error);
-      setProblem(failure === 'wrong' ? t('kioskLookup.wrong') : failure === 'unreachable' ? t('kiosk.unreachable') : errorMessage(t, error));
+      const messages: Record<typeof failure, () => string> = {
+        wrong: () => t('kioskLookup.wrong'),
+        rateLimited: () => t('kioskLookup.locked'),
+        unreachable: () => t('kiosk.unreachable'),
+        other: () => errorMessage(t, error),
+      };
+      setProblem(messages[failure]());
     } finally {
       setBusy(false);
     }

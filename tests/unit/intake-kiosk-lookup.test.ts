@@ -30,6 +30,8 @@ describe('kiosk lookup answers', () => {
     expect(lookupFailure(new ApiError(404, 'not_found', ''))).toBe('wrong');
     expect(lookupFailure(new ApiError(429, 'rate_limited', ''))).toBe('rateLimited');
     expect(lookupFailure(new ApiError(0, 'unreachable', ''))).toBe('unreachable');
+    // Too many checks at once: the host's own words, not "the connection is down".
+    expect(lookupFailure(new ApiError(503, 'unavailable', ''))).toBe('other');
     expect(lookupFailure(new Error('x'))).toBe('other');
   });
 

@@ -11,12 +11,13 @@ import { useCaseEvents } from './case-events';
 import { CaseMaterials } from './case-materials';
 import { CaseTimeline } from './case-timeline';
 import { LimitBadge } from './limit-badge';
+import { LookupLockNote } from './lookup-lock-note';
 import { limitText } from './case-model';
 import './cases.css';
 
 export default function CaseDetailScreen({ caseId }: { caseId: number }) {
   const { t } = useT();
-  const { api } = useStaff();
+  const { api, session } = useStaff();
   const cases = useMemo(() => casesApi(api), [api]);
   const [c, setC] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -81,6 +82,7 @@ export default function CaseDetailScreen({ caseId }: { caseId: number }) {
           <p className="case-paused" role="note">{t('caseDetail.pausedSince', { date: c.pauses.find((p) => p.to === null)?.from ?? '', reason: c.pauses.find((p) => p.to === null)?.reason ?? '' })}</p>
         ) : null}
       </header>
+      <LookupLockNote key={c.id} caseId={c.id} role={session.user.role} cases={cases} />
       {done ? <div className="notice-box" role="status" data-testid="case-action-result">{done}</div> : null}
       {error ? <div className="error-box" role="alert"><p>{errorMessage(t, error)}</p></div> : null}
       <CaseActions key={`${c.status}-${c.events.length}`} c={c} cases={cases} onDone={onDone} />

@@ -1,6 +1,6 @@
 // Typed calls of the cases API (electron/contract/cases.ts), on top of an ApiClient.
 import type { ApiClient } from '../../shared/api-client';
-import { CaseDetail, CaseList, type CaseActionRequest } from './cases-contract';
+import { CaseDetail, CaseList, LookupLocks, type CaseActionRequest } from './cases-contract';
 import { countQueryString, listQueryString, type CaseFilters, type CaseListState } from './case-query';
 
 export function casesApi(api: ApiClient) {
@@ -11,6 +11,10 @@ export function casesApi(api: ApiClient) {
     /** The full ID number; the host records who asked before it answers. */
     reveal: (id: number) => api.request('GET', `/cases/${id}?reveal=idNumber`, { schema: CaseDetail }),
     act: (id: number, body: CaseActionRequest) => api.request('POST', `/cases/${id}/actions`, { body, schema: CaseDetail }),
+    /** Cases whose kiosk lookup is locked after too many wrong query passwords (clerk, supervisor, admin). */
+    lookupLocks: () => api.request('GET', '/cases/lookup-locks', { schema: LookupLocks }),
+    /** Lifts a case's lookup lock for the citizen at the counter; the host audits it. */
+    liftLookupLock: (id: number) => api.request('POST', `/cases/${id}/lookup-unlock`),
   };
 }
 
