@@ -2,9 +2,11 @@
 // all at once are refused like guesses sent one by one; made-up names cannot push a real account's
 // count out; the kiosk lookup locks a case after a few wrong passwords and the clerk lifts it; wrong
 // appointment codes are limited per terminal and a used code reads like an unknown one; failed
-// logins leave a bounded number of audit rows.
+// logins leave a bounded number of audit rows; a flood from many addresses is refused fast past the
+// password-check queue while the hall's own terminals and intake go on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_RULES } from '../../electron/hall/auth/login-limiter.js';
+import { checkGate } from '../../electron/hall/auth/passwords.js';
 import { LOOKUP_RULES } from '../../electron/hall/cases/lookup.js';
 import { FAILED_LOGIN_AUDIT } from '../../electron/hall/auth/failed-login-audit.js';
 import { ADMIN_PASSWORD, startHall, type ApiResult, type TestHall } from './support/hall.js';
@@ -180,6 +182,28 @@ describe('kiosk case lookup', () => {
     expect((await h.api('POST', '/cases/lookup', { token: kiosk, body: { caseNo: k.caseNo, password: k.password } })).status).toBe(200);
     h.clock.advance(LOOKUP_RULES.perTerminal.windowMs);
     expect((await phone.api('POST', '/cases/lookup', { body: { caseNo: k.caseNo, password: k.password } })).status).toBe(200);
+  });
+
+  it('under 200 wrong logins from 200 addresses: refused fast past the queue, while a staff PC, the paired kiosk and intake go on', async () => {
+    const k = await newCase();
+    const flooders = Array.from({ length: 200 }, (_, i) => fromAddress(h.base, `127.3.${i >> 8}.${(i & 255) + 1}`, 1));
+    clients.push(...flooders);
+    const flood = Promise.all(flooders.map((f, i) => wrongLogin(f, `flood-${i}`)));
+    // Wait until the public queue of password checks is full, then ask as the hall's own terminals.
+    while (checkGate.load.queued < checkGate.maxQueued) await new Promise((resolve) => setImmediate(resolve));
+    const [login, lookup, intake] = await Promise.all([
+      h.api('POST', '/auth/login', { body: { username: 'clerk-a', password: 'password-clerk' } }),
+      h.api('POST', '/cases/lookup', { token: kiosk, body: { caseNo: k.caseNo, password: k.password } }),
+      h.api('POST', '/cases', { token: c.clerk, body: { itemCode: 'TOWN01', applicant: PERSON, materials: ALL_PROVIDED } }),
+    ]);
+    expect([login.status, lookup.status, intake.status]).toEqual([200, 200, 201]);
+    const results = await flood;
+    const counted = statuses(results);
+    expect(Object.keys(counted).sort()).toEqual(['401', '503']);
+    expect(counted[401]).toBeGreaterThanOrEqual(checkGate.concurrency + checkGate.maxQueued);
+    const busy = results.find((r) => r.status === 503)!;
+    expect(busy.body.error).toEqual({ code: 'unavailable', message: '验证请求过多，请稍后再试' });
+    expect(busy.headers.get('retry-after')).toBe('2');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HallError } from '../../electron/hall/http/errors.js';
-import { checkGate, staffGate, verifyPassword, WorkGate, hashPassword } from '../../electron/hall/auth/passwords.js';
+import { checkGate, hashPassword, staffGate, verifyPassword, WorkGate } from '../../electron/hall/auth/passwords.js';
 
 /** A task that finishes when the test says so. */
 function held(): { task: () => Promise<void>; started: () => boolean; finish: () => void } {
@@ -24,7 +24,7 @@ describe('WorkGate', () => {
     const runs = tasks.map((t) => gate.run(t.task).then(() => 'done', (err: unknown) => err));
     await Promise.resolve();
     expect(tasks.map((t) => t.started())).toEqual([true, true, false, false, false, false]);
-    expect(gate.load).toEqual({ running: 2, queued: 3 });
+    expect(gate.load).toEqual({ running: 2, queued: 3, queuedKnown: 0 });
     const refused = await runs[5];
     expect(refused).toBeInstanceOf(HallError);
     expect((refused as HallError).status).toBe(503);
@@ -34,10 +34,24 @@ describe('WorkGate', () => {
     await runs[0];
     await new Promise((r) => setImmediate(r));
     expect(tasks.map((t) => t.started())).toEqual([true, true, true, false, false, false]);
-    expect(gate.load).toEqual({ running: 2, queued: 2 });
+    expect(gate.load).toEqual({ running: 2, queued: 2, queuedKnown: 0 });
     for (const t of tasks) t.finish();
     expect(await Promise.all(runs.slice(0, 5))).toEqual(['done', 'done', 'done', 'done', 'done']);
-    expect(gate.load).toEqual({ running: 0, queued: 0 });
+    expect(gate.load).toEqual({ running: 0, queued: 0, queuedKnown: 0 });
+  });
+
+  it('serves the known lane first, and a full public lane does not refuse it', async () => {
+    const gate = new WorkGate(1, 2);
+    const order: string[] = [];
+    const first = held();
+    const running = gate.run(first.task);
+    const publics = ['p1', 'p2'].map((name) => gate.run(async () => void order.push(name)));
+    await expect(gate.run(async () => undefined)).rejects.toMatchObject({ status: 503 });
+    const known = gate.run(async () => void order.push('k1'), 'known');
+    expect(gate.load).toEqual({ running: 1, queued: 2, queuedKnown: 1 });
+    first.finish();
+    await Promise.all([running, known, ...publics]);
+    expect(order).toEqual(['k1', 'p1', 'p2']);
   });
 
   it('frees the slot when a task fails', async () => {

@@ -173,3 +173,6 @@ export function tooManyAttempts(retryAfterMs: number, messageKey = 'rate_limited
 export function guessingTerminal(principal: Principal | null, address: string): string {
   return principal?.kind === 'device' ? `device:${principal.device.id}` : `address:${address}`;
 }
+
+/** A paired device (as named by guessingTerminal): known to the hall, served first when checks queue. */
+export const isPairedTerminal = (terminal: string): boolean => terminal.startsWith('device:');

@@ -2,12 +2,15 @@
 //
 // scrypt runs in libuv's thread pool (4 threads by default), which file access and the other crypto
 // share. Checking a password is what anyone may ask for (the login, the kiosk lookup), so those
-// checks get two threads between them and a short queue: a flood is answered at once with 503 and
-// Retry-After instead of queueing for minutes. Hashing a new password (intake's query password, a
-// user's new password, a clerk printing a notice with the query password) comes from signed-in staff
-// and has its own two slots, so intake is never stuck behind a flood of guesses.
+// checks get two threads between them and a short queue (work-gate.ts): a flood is answered at once
+// with 503 and Retry-After instead of queueing for minutes, and known terminals are served first.
+// Hashing a new password (intake's query password, a user's new password, a clerk printing a notice
+// with the query password) comes from signed-in staff and has its own two slots, so intake is never
+// stuck behind a flood of guesses.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { HallError } from '../http/errors.js';
+import { WorkGate, type Lane } from './work-gate.js';
+
+export { WorkGate, type Lane } from './work-gate.js';
 
 const N = 16384;
 const R = 8;
@@ -20,43 +23,11 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-/** At most `concurrency` tasks at once; up to `maxQueued` wait their turn, beyond that `run` refuses. */
-export class WorkGate {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(
-    readonly concurrency: number,
-    readonly maxQueued: number,
-  ) {}
-
-  /** Runs `task` when a slot is free; throws 503 `password_checks_busy` at once when the queue is full. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.maxQueued) throw new HallError('unavailable', 'password_checks_busy', { retryAfterSeconds: 2 });
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.running++;
-    }
-    try {
-      return await task();
-    } finally {
-      // The slot passes straight to the next in line, so `running` never drops below a full gate.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-
-  get load(): { running: number; queued: number } {
-    return { running: this.running, queued: this.waiting.length };
-  }
-}
-
 /** Password checks anyone may ask for. 32 queued behind 2 running is about a second; more than one
  *  address may keep in flight (login-limiter.ts), so a single guesser never fills it alone. */
 export const checkGate = new WorkGate(2, 32);
-/** Work asked for by signed-in staff (hashing new passwords, a clerk's check): its own slots, never behind the public checks. */
+/** Work asked for by signed-in staff (hashing new passwords, a clerk's check): its own slots, never
+ *  behind the public checks. */
 export const staffGate = new WorkGate(2, Number.POSITIVE_INFINITY);
 
 export async function hashPassword(password: string): Promise<string> {
@@ -66,12 +37,12 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Checks a password, by default through the public check gate, which may throw 503
- *  `password_checks_busy` (nothing judged); staff routes pass `staffGate`. */
-export async function verifyPassword(password: string, stored: string, gate: WorkGate = checkGate): Promise<boolean> {
+ *  `password_checks_busy` (nothing judged); staff routes pass `staffGate`, known terminals `'known'`. */
+export async function verifyPassword(password: string, stored: string, gate: WorkGate = checkGate, lane: Lane = 'public'): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await gate.run(() => scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }));
+  const key = await gate.run(() => scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }), lane);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

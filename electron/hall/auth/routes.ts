@@ -6,12 +6,14 @@ import { accountIdOf, login, logout } from './sessions.js';
 import { tooManyAttempts } from './attempt-window.js';
 import { FailedLoginAudit } from './failed-login-audit.js';
 import { LoginLimiter } from './login-limiter.js';
+import { StaffAddresses } from './staff-addresses.js';
 import { findDevice } from '../devices/service.js';
 
 export function registerAuthRoutes(hall: HallContext): void {
   const { db, clock, app } = hall;
   const limiter = new LoginLimiter();
   const failedLogins = new FailedLoginAudit(db, clock);
+  const staffPcs = new StaffAddresses(db, clock.now().getTime());
   // Summaries of windows that ended while nobody tried again; the rest is written at close.
   const flushTimer = setInterval(() => failedLogins.flush(clock.now().getTime()), 60_000);
   flushTimer.unref();
@@ -39,8 +41,10 @@ export function registerAuthRoutes(hall: HallContext): void {
         throw tooManyAttempts(attempt.retryAfterMs);
       }
       try {
-        const result = await login(db, clock, body.username, body.password, ip);
+        const lane = staffPcs.has(ip, clock.now().getTime()) ? 'known' : 'public';
+        const result = await login(db, clock, body.username, body.password, ip, lane);
         attempt.succeeded();
+        staffPcs.loggedIn(ip, clock.now().getTime());
         return result;
       } catch (err) {
         if (err instanceof HallError && err.code === 'unauthorized') {

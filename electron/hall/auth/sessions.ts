@@ -8,7 +8,7 @@ import { announceCredentialEnded } from './credentials.js';
 import { unauthorized } from '../http/errors.js';
 import type { Actor, Principal } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { checkGate, DUMMY_HASH, verifyPassword, type Lane } from './passwords.js';
 import { hashToken, newToken } from './tokens.js';
 
 interface UserAuthRow {
@@ -33,10 +33,11 @@ export function accountIdOf(db: Db, username: string): number | null {
 }
 
 /** Checks the password and opens a session; a wrong name and a wrong password look the same. A
- *  failure is audited by the caller (auth/failed-login-audit.ts), which keeps those rows bounded. */
-export async function login(db: Db, clock: Clock, username: string, password: string, ip: string): Promise<LoginResult> {
+ *  failure is audited by the caller (auth/failed-login-audit.ts), which keeps those rows bounded.
+ *  `lane`: 'known' when the caller is at one of the hall's own PCs (auth/staff-addresses.ts). */
+export async function login(db: Db, clock: Clock, username: string, password: string, ip: string, lane: Lane = 'public'): Promise<LoginResult> {
   const row = get<UserAuthRow>(db, sql`SELECT id, username, display_name, role, password_hash, active FROM users WHERE username = ${username}`);
-  const passwordOk = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  const passwordOk = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH, checkGate, lane);
   if (!row || !row.active || !passwordOk) throw unauthorized('bad_credentials');
   const token = newToken();
   const now = clock.now();

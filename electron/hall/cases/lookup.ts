@@ -13,8 +13,8 @@
 import type { Db } from '../../../db/connection.js';
 import type { CaseLookupResponse, LookupLock } from '../../contract/cases.js';
 import { appendAudit } from '../audit/chain.js';
-import { BoundedLogs, KeptLogs, reserveAll, tooManyAttempts, type WindowRule } from '../auth/attempt-window.js';
-import { DUMMY_HASH, verifyPassword, type WorkGate } from '../auth/passwords.js';
+import { BoundedLogs, isPairedTerminal, KeptLogs, reserveAll, tooManyAttempts, type WindowRule } from '../auth/attempt-window.js';
+import { checkGate, DUMMY_HASH, verifyPassword, type WorkGate } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
 import { conflict, HallError, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
@@ -90,7 +90,8 @@ export class CaseLookup {
     let ok: boolean;
     try {
       // Hash even for an unknown number, so the time taken does not tell which numbers exist.
-      ok = await verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
+      // A paired kiosk is served before callers without a token when checks queue up.
+      ok = await verifyPassword(password, r?.password_hash ?? DUMMY_HASH, checkGate, isPairedTerminal(terminal) ? 'known' : 'public');
     } catch (err) {
       taken.release();
       throw err;
