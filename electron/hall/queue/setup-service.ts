@@ -48,9 +48,19 @@ export function categoryByCode(db: Db, code: string): CategoryRow | undefined {
   return get<CategoryRow>(db, sql`SELECT * FROM queue_categories WHERE code = ${code}`);
 }
 
+/** Two active categories with one prefix would both issue A001 and the display would call an ambiguous number. */
+function assertPrefixFree(db: Db, prefix: string, exceptId: number | null): void {
+  const holder = get<{ code: string }>(
+    db,
+    sql`SELECT code FROM queue_categories WHERE prefix = ${prefix} AND active = 1 AND id IS NOT ${exceptId}`,
+  );
+  if (holder) throw conflict('prefix_taken', { prefix, code: holder.code }, [{ field: 'prefix', code: 'taken', params: { prefix, code: holder.code } }]);
+}
+
 export function createCategory(db: Db, clock: Clock, actor: Actor, input: CreateCategoryRequest): CategoryView {
   return db.transaction(() => {
     if (categoryByCode(db, input.code)) throw conflict('category_taken', { code: input.code }, [{ field: 'code', code: 'taken' }]);
+    assertPrefixFree(db, input.prefix, null);
     run(
       db,
       sql`INSERT INTO queue_categories (code, name, prefix, description, daily_limit, priority_allowed, item_code, sort_order)
@@ -67,6 +77,7 @@ export function updateCategory(db: Db, clock: Clock, actor: Actor, code: string,
     const before = categoryByCode(db, code);
     if (!before) throw notFound();
     const has = (k: keyof UpdateCategoryRequest) => input[k] !== undefined;
+    if (input.active ?? before.active === 1) assertPrefixFree(db, input.prefix ?? before.prefix, before.id);
     run(
       db,
       sql`UPDATE queue_categories SET
