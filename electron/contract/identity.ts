@@ -18,10 +18,29 @@ export function residentIdCheckChar(first17: string): string {
   return RESIDENT_CHECK[sum % 11]!;
 }
 
-/** Today's calendar date where the code runs, `YYYY-MM-DD` (the host passes the hall's own day). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The hall's time zone: a birth date is "in the future" by the hall's calendar, not the process's
+ *  (a host on UTC is still on yesterday until 08:00 in China). The host sets it from hall.timeZone. */
+let hallTimeZone = 'Asia/Shanghai';
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function setHallTimeZone(timeZone: string): void {
+  hallTimeZone = timeZone;
+}
+
+/** The calendar date of a moment in a time zone, `YYYY-MM-DD`. */
+export function dateIn(moment: Date, timeZone: string): string {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(moment).map((part) => [part.type, part.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Today's date in the hall, `YYYY-MM-DD`. */
+function hallToday(): string {
+  return dateIn(new Date(), hallTimeZone);
 }
 
 /** A real calendar date: 19490231 is not. Date.UTC rolls Feb 31 into March, so read it back. */
@@ -31,7 +50,7 @@ function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 /** Why a resident ID is wrong, or null when it is right. Lowercase x is taken as X. */
-export function residentIdProblem(id: string, today: string = localToday()): IdentityReason | null {
+export function residentIdProblem(id: string, today: string = hallToday()): IdentityReason | null {
   const s = id.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(s)) return 'id_format';
   const y = Number(s.slice(6, 10));
@@ -87,7 +106,7 @@ function checkedString(problem: (s: string) => IdentityReason | null) {
     });
 }
 
-/** A resident ID, stored upper-case. The birth date is judged against the runtime's day. */
+/** A resident ID, stored upper-case. The birth date is judged against the hall's day. */
 export const ResidentId = checkedString((s) => residentIdProblem(s));
 export const CreditCode = checkedString(creditCodeProblem);
 export const Mobile = z

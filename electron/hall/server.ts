@@ -28,6 +28,7 @@ import { openApiDocument } from './http/openapi.js';
 import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
+import { setHallTimeZone } from '../contract/identity.js';
 import { registerUserRoutes } from './users/routes.js';
 import { closePastDays } from './queue/day-end.js';
 import { registerPrintRoutes } from './queue/print-routes.js';
@@ -57,6 +58,8 @@ export interface HallServerOptions {
 export async function buildHallServer(options: HallServerOptions): Promise<{ app: FastifyInstance; hall: HallContext; readPool: ReadPool | null; uploader: Uploader }> {
   const { db, version } = options;
   const clock = options.clock ?? systemClock;
+  // ID checks in the shared contract judge a birth date "today" by the hall's calendar.
+  setHallTimeZone(getSetting(db, 'hall.timeZone'));
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
