@@ -274,4 +274,7 @@ export const ScanUpload = z.object({
 export const ScanView = z.object({ id: z.number().int(), sha256: z.string(), size: z.number().int(), contentType: z.string() });
 
 export const NOTICE_KINDS = ['acceptance', 'correction', 'rejection'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NoticeParams = z.object({ id: rowId(), kind: z.enum(NOTICE_KINDS) });
+/** A notice given earlier, by its number: the seq of the case event that gave it (reprint). */
+export const GivenNoticeParams = NoticeParams.extend({ seq: rowId() });

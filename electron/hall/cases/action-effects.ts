@@ -8,6 +8,7 @@ import { workingCalendar } from '../calendar/service.js';
 import { domainRule, HallError, validationError } from '../http/errors.js';
 import { checkListOf, pausesOf, writeCheckList, type CaseRow, type StoredPause } from './case-store.js';
 import { materialsNow } from './case-records.js';
+import { checkCorrectionRound } from './correction-notices.js';
 import { checkList, missingMaterials, unknownMaterialIssues } from './materials.js';
 import { caseDueDate } from './time-limit.js';
 
@@ -31,8 +32,7 @@ function checkCorrections(db: Db, r: CaseRow, corrections: CorrectionEntry[] | u
   const unknown = corrections.flatMap((c, i) => (names.has(c.name) ? [] : [{ field: `corrections.${i}.name`, code: 'unknown_material', params: { name: c.name } }]));
   if (unknown.length) throw validationError(unknown);
   // 一次性告知: the notice must name every missing material at once, never one more on the next visit.
-  const omitted = missingMaterials(rows).filter((m) => !corrections.some((c) => c.name === m.name)).map((m) => m.name);
-  if (omitted.length) throw new HallError('domain_rule', 'correction_incomplete', { names: omitted.join('、') }, { omitted });
+  checkCorrectionRound(db, r.id, rows, corrections);
   return corrections;
 }
 

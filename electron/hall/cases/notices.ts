@@ -3,28 +3,18 @@
 // 行政复议 / 行政诉讼). Every value is escaped; the applicant's number is masked.
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/connection.js';
-import { get, sql } from '../../../db/sql.js';
-import type { CorrectionEntry } from '../../contract/cases.js';
-import { conflict } from '../http/errors.js';
+import type { NoticeKind } from '../../contract/cases.js';
+import { conflict, notFound } from '../http/errors.js';
 import { maskIdNumber } from '../privacy/mask.js';
 import { businessDayOf } from '../queue/business-day.js';
 import { getSetting } from '../settings/service.js';
 import { checkListOf, type CaseRow } from './case-store.js';
+import { correctionsOf, noticesGiven, type GivenNotice } from './correction-notices.js';
 
-export type NoticeKind = 'acceptance' | 'correction' | 'rejection';
+export type { NoticeKind };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-/** The staff member who took the action the notice reports (their display name, not the login). */
-function actorOf(db: Db, caseId: number, action: string): { name: string; at: string } | null {
-  const row = get<{ actor_name: string; display_name: string | null; at: string }>(
-    db,
-    sql`SELECT e.actor_name, u.display_name, e.at FROM case_events e LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'user'
-        WHERE e.case_id = ${caseId} AND e.action = ${action} ORDER BY e.seq DESC LIMIT 1`,
-  );
-  return row ? { name: row.display_name ?? row.actor_name, at: row.at } : null;
-}
 
 function page(lang: string, title: string, body: string): string {
   return `<!doctype html>
@@ -52,6 +42,17 @@ export interface NoticeInput {
   kind: NoticeKind;
   /** The query password, only when the caller proved it matches the stored hash; printed, never kept. */
   queryPassword: string | null;
+  /** A notice given earlier, by its number (the seq of its case event); absent: the latest. */
+  seq?: number;
+}
+
+/** The notice asked for: by number (404 if the case never gave it), else the latest of its kind. */
+function givenNotice(db: Db, r: CaseRow, input: NoticeInput): GivenNotice | null {
+  const given = noticesGiven(db, r.id, input.kind);
+  if (input.seq === undefined) return given.at(-1) ?? null;
+  const found = given.find((n) => n.seq === input.seq);
+  if (!found) throw notFound();
+  return found;
 }
 
 export function noticeHtml(db: Db, t: TFunction, lang: string, r: CaseRow, input: NoticeInput): string {
@@ -70,14 +71,19 @@ export function noticeHtml(db: Db, t: TFunction, lang: string, r: CaseRow, input
   const sign = (who: { name: string; at: string } | null) =>
     `<div class="sign">${escapeHtml(hallName)}<br>${escapeHtml(t('cases.notice.clerk'))}：${escapeHtml(who?.name ?? '')}<br>${escapeHtml(who ? day(who.at) : '')}</div>`;
 
+  const given = givenNotice(db, r, input);
+  if (!given) throw conflict('notice_not_available', { caseNo: r.case_no });
+  const who = { name: given.actorName, at: given.at };
+  const numberRow = row(t('cases.notice.noticeNo'), `${r.case_no}-${given.seq}`);
+
   if (input.kind === 'acceptance') {
     if (!r.accepted_at) throw conflict('notice_not_available', { caseNo: r.case_no });
-    const who = actorOf(db, r.id, 'accept');
     const materials = checkListOf(db, r.id).filter((m) => m.originals + m.copies + m.electronic > 0);
     const list = materials
       .map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.originals}</td><td>${m.copies}</td><td>${m.electronic}</td></tr>`)
       .join('\n');
     const body = `${facts([
+      numberRow,
       row(t('cases.notice.acceptedDate'), day(r.accepted_at)),
       row(t('cases.notice.dueDate'), r.due_date ?? t('cases.notice.duePaused')),
       row(t('cases.notice.queryPassword'), input.queryPassword ?? t('cases.notice.passwordOnReceipt')),
@@ -91,22 +97,22 @@ ${sign(who)}`;
   }
 
   if (input.kind === 'correction') {
-    if (!r.correction || !r.correction_at) throw conflict('notice_not_available', { caseNo: r.case_no });
-    const entries = JSON.parse(r.correction) as CorrectionEntry[];
-    const list = entries.map((c, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.reason)}</td></tr>`).join('\n');
-    const body = `${facts([row(t('cases.notice.date'), day(r.correction_at))])}
-<p>${escapeHtml(t('cases.notice.correctionText'))}</p>
+    const list = correctionsOf(given).map((c, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.reason)}</td></tr>`).join('\n');
+    // A later round only repeats materials of the first notice, and says so.
+    const first = noticesGiven(db, r.id, 'correction')[0]!;
+    const again = first.seq === given.seq ? '' : `<p>${escapeHtml(t('cases.notice.correctionAgain', { noticeNo: `${r.case_no}-${first.seq}`, date: day(first.at) }))}</p>\n`;
+    const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at))])}
+${again}<p>${escapeHtml(t('cases.notice.correctionText'))}</p>
 <table class="list"><tr><th>#</th><th>${escapeHtml(t('cases.notice.material'))}</th><th>${escapeHtml(t('cases.notice.reason'))}</th></tr>
 ${list}</table>
 <p>${escapeHtml(t('cases.notice.correctionOnce'))}</p>
-${sign(actorOf(db, r.id, 'request-correction'))}`;
+${sign(who)}`;
     return page(lang, t('cases.notice.correctionTitle'), body);
   }
 
-  if (!r.reject_reasons) throw conflict('notice_not_available', { caseNo: r.case_no });
-  const who = actorOf(db, r.id, 'reject');
-  const reasons = (JSON.parse(r.reject_reasons) as string[]).map((s) => `<li>${escapeHtml(s)}</li>`).join('\n');
-  const body = `${facts([row(t('cases.notice.date'), who ? day(who.at) : '')])}
+  const stated = (given.detail?.reasons as string[] | undefined) ?? (r.reject_reasons ? (JSON.parse(r.reject_reasons) as string[]) : []);
+  const reasons = stated.map((s) => `<li>${escapeHtml(s)}</li>`).join('\n');
+  const body = `${facts([numberRow, row(t('cases.notice.date'), day(who.at))])}
 <p>${escapeHtml(t('cases.notice.rejectionText'))}</p>
 <ol>${reasons}</ol>
 <p>${escapeHtml(t('cases.notice.remedies'))}</p>

@@ -12,9 +12,11 @@ import {
   CaseLookupResponse,
   CreateCaseRequest,
   CreatedCase,
+  GivenNoticeParams,
   LookupLocks,
   MAX_SCAN_BYTES,
   NoticeParams,
+  type NoticeKind,
   ScanUpload,
   ScanView,
 } from '../../contract/cases.js';
@@ -22,7 +24,7 @@ import { appendAudit } from '../audit/chain.js';
 import { hashPassword, staffGate } from '../auth/passwords.js';
 import type { HallContext } from '../context.js';
 import { forbidden, HallError, notFound } from '../http/errors.js';
-import { translator } from '../http/i18n.js';
+import { translator, type Language } from '../http/i18n.js';
 import type { Principal } from '../http/principal.js';
 import { performCaseAction } from './actions.js';
 import { newQueryPassword } from './case-number.js';
@@ -125,18 +127,26 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
     handler: ({ params, actor }) => lookup.unlock(actor, params.id),
   });
 
+  const printNotice = async (params: { id: number; kind: NoticeKind; seq?: number }, lang: Language, offered: unknown, reply: { header(k: string, v: string): unknown }) => {
+    const r = findCase(db, params.id);
+    if (!r) throw notFound();
+    const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered, staffGate) : null;
+    reply.header('content-type', 'text/html; charset=utf-8');
+    reply.header('cache-control', 'no-store');
+    return noticeHtml(db, translator(lang), lang, r, { kind: params.kind, queryPassword: password, ...(params.seq === undefined ? {} : { seq: params.seq }) });
+  };
+
   hall.route({
     method: 'GET', url: '/cases/:id/notices/:kind', tag: 'cases',
-    summary: 'Printable A4 notice (acceptance, correction, rejection); the query password may come in the X-Query-Password header, never stored',
+    summary: 'Printable A4 notice (acceptance, correction, rejection), the latest of its kind; the query password may come in the X-Query-Password header, never stored',
     allow: ['clerk', 'backoffice', 'supervisor', 'admin'], params: NoticeParams, response: z.string(),
-    handler: async ({ params, lang, request, reply }) => {
-      const r = findCase(db, params.id);
-      if (!r) throw notFound();
-      const offered = request.headers['x-query-password'];
-      const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered, staffGate) : null;
-      reply.header('content-type', 'text/html; charset=utf-8');
-      reply.header('cache-control', 'no-store');
-      return noticeHtml(db, translator(lang), lang, r, { kind: params.kind, queryPassword: password });
-    },
+    handler: ({ params, lang, request, reply }) => printNotice(params, lang, request.headers['x-query-password'], reply),
+  });
+
+  hall.route({
+    method: 'GET', url: '/cases/:id/notices/:kind/:seq', tag: 'cases',
+    summary: 'Reprint a notice given earlier, by its number (the seq of the case event that gave it); 404 when the case gave no such notice',
+    allow: ['clerk', 'backoffice', 'supervisor', 'admin'], params: GivenNoticeParams, response: z.string(),
+    handler: ({ params, lang, request, reply }) => printNotice(params, lang, request.headers['x-query-password'], reply),
   });
 }

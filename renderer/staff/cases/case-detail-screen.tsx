@@ -9,6 +9,7 @@ import { CaseActions } from './case-actions';
 import { CaseApplicant } from './case-applicant';
 import { useCaseEvents } from './case-events';
 import { CaseMaterials } from './case-materials';
+import { CaseNotices } from './case-notices';
 import { CaseTimeline } from './case-timeline';
 import { LimitBadge } from './limit-badge';
 import { LookupLockNote } from './lookup-lock-note';
@@ -88,6 +89,7 @@ export default function CaseDetailScreen({ caseId }: { caseId: number }) {
       <CaseActions key={`${c.status}-${c.events.length}`} c={c} cases={cases} onDone={onDone} />
       <CaseApplicant c={c} cases={cases} />
       <CaseMaterials c={c} />
+      <CaseNotices c={c} cases={cases} />
       <CaseTimeline events={c.events} />
     </section>
   );
