@@ -41,6 +41,8 @@ export function queueApi(api: ApiClient) {
     updateWindow: (id: number, body: UpdateWindowRequest) => api.request('PUT', `/windows/${id}`, { body, schema: WindowView }),
     windowAction: (id: number, action: 'sign-in' | 'pause' | 'resume' | 'sign-out') =>
       api.request('POST', `/windows/${id}/${action}`, { schema: WindowView }),
+    /** Supervisor or admin: free a window its clerk cannot leave; its ticket goes back to the queue. */
+    releaseWindow: (id: number) => api.request('POST', `/windows/${id}/release`, { schema: WindowView }),
     windowTickets: (id: number) => api.request('GET', `/windows/${id}/tickets`, { schema: z.array(TicketView) }),
     callNext: (windowId: number) => api.request('POST', `/windows/${windowId}/call-next`, { schema: Called }),
     issue: (body: IssueTicketRequest) => api.request('POST', '/queue/tickets', { body, schema: IssuedTicket }),

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'POST /windows/:id/pause': CLERK,
   'POST /windows/:id/resume': CLERK,
   'POST /windows/:id/sign-out': CLERK,
+  'POST /windows/:id/release': ['supervisor', 'admin'],
   'GET /windows/:id/tickets': STAFF_LISTS,
   'GET /queue/daily': ['supervisor', 'admin'],
   'GET /reports/queue': ['supervisor', 'admin'],

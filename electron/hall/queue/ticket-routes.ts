@@ -34,6 +34,8 @@ import {
   windowTickets,
 } from './tickets.js';
 import { pauseWindow, resumeWindow, signIn, signOut } from './window-sessions.js';
+import { releaseWindow } from './window-release.js';
+import { publishReleased, releaseWindowsOnCredentialEnd } from './window-watch.js';
 import { notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { get, sql } from '../../../db/sql.js';
@@ -126,6 +128,20 @@ export function registerTicketRoutes(hall: HallContext): void {
   windowAction('pause', 'Pause: no new tickets to this window', pauseWindow);
   windowAction('resume', 'Resume calling at this window', resumeWindow);
   windowAction('sign-out', 'Leave this window', signOut);
+
+  hall.route({
+    method: 'POST', url: '/windows/:id/release', tag: 'queue',
+    summary: "Free a window its clerk cannot leave (PC dead, clerk gone): its ticket back to the queue with its arrival time; audited; 409 when nobody holds it",
+    allow: ['supervisor', 'admin'], params: IdParam, response: WindowView,
+    handler: ({ params, actor }) => {
+      const released = releaseWindow(db, clock, actor, params.id);
+      publishReleased(events, db, clock, [released]);
+      return released.window;
+    },
+  });
+  // Logging out, being disabled or losing the clerk role frees the windows the user held.
+  const unlisten = releaseWindowsOnCredentialEnd(db, clock, events, (err) => hall.app.log.warn({ err }, 'window release on credential end failed'));
+  hall.app.addHook('onClose', async () => unlisten());
 
   hall.route({
     method: 'GET', url: '/windows/:id/tickets', tag: 'queue', summary: "Today's tickets at this window, newest first", allow: ['clerk', 'supervisor', 'admin'],

@@ -1,11 +1,13 @@
 // 窗口: the counters, which categories each calls (in order), who sits there now and its rating pad.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
+import { queueApi } from '../../shared/queue-api';
 import { errorMessage } from '../../shared/api-error';
 import type { DeviceView } from '../../shared/contract';
 import type { CategoryView, WindowView } from '../../shared/queue-contract';
 import { useT } from '../../shared/use-t';
 import { HallGrid } from '../admin/hall-grid';
+import { useStaff } from '../staff-context';
 import { WindowForm } from './window-form';
 
 interface WindowsPanelProps {
@@ -20,6 +22,21 @@ export function WindowsPanel({ windows, categories, ratingPads, error, reload }:
   const { t } = useT();
   const [editing, setEditing] = useState<WindowView | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const { api } = useStaff();
+  const [releasing, setReleasing] = useState<WindowView | null>(null);
+  const [releaseError, setReleaseError] = useState<unknown>(null);
+
+  const release = async (w: WindowView) => {
+    try {
+      await queueApi(api).releaseWindow(w.id);
+      setReleasing(null);
+      setReleaseError(null);
+      setNotice(t('queueAdmin.windowReleased', { number: w.number }));
+      reload();
+    } catch (failure) {
+      setReleaseError(failure);
+    }
+  };
 
   const columns = useMemo<ColDef<WindowView>[]>(() => {
     const categoryName = (code: string) => categories.find((c) => c.code === code)?.name ?? code;
@@ -39,12 +56,19 @@ export function WindowsPanel({ windows, categories, ratingPads, error, reload }:
         colId: 'actions',
         headerName: t('common.actions'),
         sortable: false,
-        maxWidth: 120,
+        minWidth: 170,
         cellRenderer: (p: ICellRendererParams<WindowView>) =>
           p.data ? (
-            <button type="button" className="secondary grid-button" aria-label={t('queueAdmin.editWindow', { number: p.data.number })} onClick={() => { setNotice(null); setEditing(p.data ?? null); }}>
-              {t('common.edit')}
-            </button>
+            <>
+              <button type="button" className="secondary grid-button" aria-label={t('queueAdmin.editWindow', { number: p.data.number })} onClick={() => { setNotice(null); setEditing(p.data ?? null); }}>
+                {t('common.edit')}
+              </button>
+              {p.data.clerk ? (
+                <button type="button" className="secondary grid-button" data-testid="window-release" aria-label={t('queueAdmin.releaseWindow', { number: p.data.number })} onClick={() => { setNotice(null); setReleaseError(null); setReleasing(p.data ?? null); }}>
+                  {t('queueAdmin.release')}
+                </button>
+              ) : null}
+            </>
           ) : null,
       },
     ];
@@ -60,6 +84,14 @@ export function WindowsPanel({ windows, categories, ratingPads, error, reload }:
       </div>
       <p className="muted">{categories.length === 0 ? t('queueAdmin.windowsNeedCategories') : t('queueAdmin.windowsHelp')}</p>
       {notice ? <div className="notice-box" role="status">{notice}</div> : null}
+      {releasing ? (
+        <div className="notice-box" role="alertdialog" aria-labelledby="window-release-question" data-testid="window-release-confirm">
+          <p id="window-release-question">{t('queueAdmin.releaseQuestion', { number: releasing.number, name: releasing.clerk?.displayName ?? '' })}</p>
+          {releaseError ? <p className="error-box" role="alert">{errorMessage(t, releaseError)}</p> : null}
+          <button type="button" onClick={() => void release(releasing)}>{t('queueAdmin.releaseConfirm')}</button>{' '}
+          <button type="button" className="secondary" onClick={() => setReleasing(null)}>{t('common.cancel')}</button>
+        </div>
+      ) : null}
       {editing ? (
         <WindowForm
           key={editing === 'new' ? 'new' : editing.id}
