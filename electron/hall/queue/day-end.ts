@@ -27,7 +27,7 @@ interface DayTicket {
   category_id: number;
   seq: number | null;
   status: string;
-  arrived_at: string;
+  issued_at: string;
   called_at: string | null;
   serving_at: string | null;
   finished_at: string | null;
@@ -35,13 +35,15 @@ interface DayTicket {
 
 /** The figures of one day per category, from its tickets (open tickets count as they stand). */
 export function dayFigures(db: Db, day: string): Map<number, Omit<DailyFigures, 'categoryCode' | 'categoryName' | 'closed'>> {
-  const tickets = all<DayTicket>(db, sql`SELECT category_id, seq, status, arrived_at, called_at, serving_at, finished_at FROM tickets WHERE business_day = ${day}`);
+  const tickets = all<DayTicket>(db, sql`SELECT category_id, seq, status, issued_at, called_at, serving_at, finished_at FROM tickets WHERE business_day = ${day}`);
   const byCategory = new Map<number, DayTicket[]>();
   for (const t of tickets) byCategory.set(t.category_id, [...(byCategory.get(t.category_id) ?? []), t]);
   const result = new Map<number, Omit<DailyFigures, 'categoryCode' | 'categoryName' | 'closed'>>();
   for (const [categoryId, list] of byCategory) {
     const served = list.filter((t) => t.status === 'done');
-    const waits = list.filter((t) => t.called_at).map((t) => minutesBetween(t.arrived_at, t.called_at!));
+    // Wait per visit leg: a transfer's linked ticket keeps the arrival time for its place in the
+    // queue, but its wait starts when it was queued (issued_at), not again at the citizen's arrival.
+    const waits = list.filter((t) => t.called_at).map((t) => minutesBetween(t.issued_at, t.called_at!));
     const services = served.filter((t) => t.serving_at && t.finished_at).map((t) => minutesBetween(t.serving_at!, t.finished_at!));
     result.set(categoryId, {
       businessDay: day,
@@ -76,11 +78,19 @@ export function closePastDays(db: Db, clock: Clock): string[] {
 export function closeDay(db: Db, clock: Clock, day: string): void {
   db.transaction(() => {
     const now = clock.now();
+    const open = all<{ id: number; number: string; status: string; window_id: number | null }>(
+      db,
+      sql`SELECT id, number, status, window_id FROM tickets WHERE business_day = ${day} AND status IN ('waiting', 'called', 'serving') ORDER BY id`,
+    );
     const expired = run(
       db,
       sql`UPDATE tickets SET status = 'expired', finished_at = ${now.toISOString()}
           WHERE business_day = ${day} AND status IN ('waiting', 'called', 'serving')`,
     ).changes;
+    // Each expired ticket has its own record, found by the ticket like every other change to it.
+    for (const t of open) {
+      appendAudit(db, SYSTEM_ACTOR, now, { action: 'ticket-expire', entity: 'ticket', entityId: t.id, before: t.status, after: 'expired', detail: { number: t.number, businessDay: day, windowId: t.window_id } });
+    }
     const figures = dayFigures(db, day);
     for (const [categoryId, f] of figures) {
       run(
@@ -106,7 +116,7 @@ export function closeDay(db: Db, clock: Clock, day: string): void {
     // Windows start the new day closed; clerks sign in again.
     run(db, sql`UPDATE windows SET status = 'closed', clerk_id = NULL WHERE status <> 'closed' AND NOT EXISTS (
                   SELECT 1 FROM tickets t WHERE t.window_id = windows.id AND t.status IN ('called', 'serving'))`);
-    appendAudit(db, SYSTEM_ACTOR, now, { action: 'queue-day-close', entity: 'queue-day', entityId: day, detail: { expired } });
+    appendAudit(db, SYSTEM_ACTOR, now, { action: 'queue-day-close', entity: 'queue-day', entityId: day, detail: { expired, tickets: open.map((t) => t.number) } });
   }).immediate();
 }
 

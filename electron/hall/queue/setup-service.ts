@@ -91,8 +91,14 @@ export function updateCategory(db: Db, clock: Clock, actor: Actor, code: string,
             active = ${input.active ?? before.active === 1}
           WHERE id = ${before.id}`,
     );
-    appendAudit(db, actor, clock.now(), { action: 'category-update', entity: 'queue-category', entityId: code, detail: { fields: Object.keys(input) } });
-    return toCategoryView(categoryByCode(db, code)!);
+    const was = toCategoryView(before);
+    const now = toCategoryView(categoryByCode(db, code)!);
+    // The values, not only the field names: a prefix changed mid-day changes the numbers called.
+    const changes = Object.fromEntries(
+      (Object.keys(input) as Array<keyof UpdateCategoryRequest>).filter((k) => was[k] !== now[k]).map((k) => [k, { before: was[k], after: now[k] }]),
+    );
+    appendAudit(db, actor, clock.now(), { action: 'category-update', entity: 'queue-category', entityId: code, detail: { fields: Object.keys(input), changes } });
+    return now;
   }).immediate();
 }
 

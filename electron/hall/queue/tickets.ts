@@ -309,6 +309,14 @@ export function transferTicket(db: Db, clock: Clock, actor: Actor, id: number, t
                     ${t.arrived_at}, ${now}, ${targetWindow}, ${t.id})`,
       ).lastInsertRowid,
     );
+    // The linked ticket is a new row in the queue: it gets its own audit row, naming where it came from.
+    appendAudit(db, actor, new Date(now), {
+      action: 'ticket-transfer-in',
+      entity: 'ticket',
+      entityId: linkedId,
+      after: 'waiting',
+      detail: { number: t.number, from: t.id, fromCategory: t.category_code, categoryId, targetWindowId: targetWindow, arrivedAt: t.arrived_at },
+    });
   });
   return { from, to: findTicket(db, linkedId)! };
 }

@@ -4,7 +4,9 @@ import type { Db } from '../../../db/connection.js';
 import { all, get, sql } from '../../../db/sql.js';
 import type { QueueReportCategory, QueueReportDay, QueueReportTotals } from '../../contract/reports.js';
 
-const WAIT_MINUTES = sql`(unixepoch(called_at, 'subsec') - unixepoch(arrived_at, 'subsec')) / 60.0`;
+// Wait per visit leg, from when the ticket was queued: a transfer's linked ticket keeps the citizen's
+// arrival time for its place in the queue, and would otherwise count the first wait and service again.
+const WAIT_MINUTES = sql`(unixepoch(called_at, 'subsec') - unixepoch(issued_at, 'subsec')) / 60.0`;
 const SERVICE_MINUTES = sql`(unixepoch(finished_at, 'subsec') - unixepoch(serving_at, 'subsec')) / 60.0`;
 
 // The same definitions as the day-end figures (queue/day-end.ts), computed in SQL over raw tickets so

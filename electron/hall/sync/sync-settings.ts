@@ -84,19 +84,42 @@ export interface CliSyncOptions {
   intervalSeconds: number | null;
 }
 
-/** The command line's flags, stored at start (each one only if given). */
+/** Who stores the command line's flags: the host itself, started from the command line. */
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'system', terminal: 'cli' };
+
+/** The command line's flags, stored at start (each one only if given). A change is audited like the
+ *  admin's, with the values before and after (never the key: only whether it changed). */
 export function applyCliSyncOptions(db: Db, clock: Clock, secretDir: string, options: CliSyncOptions): void {
   const sealed = options.countyKey === null ? null : sealSecret(secretDir, options.countyKey);
   db.transaction(() => {
     const s = storedSync(db);
+    const hallCode = getSetting(db, 'hall.code');
+    const keyChanged = options.countyKey !== null && (s.countyKeySealed === null || !sameKey(secretDir, s.countyKeySealed, options.countyKey));
     const next: Stored = {
       ...s,
       ...(options.countyUrl === null ? {} : { countyUrl: options.countyUrl }),
-      ...(sealed === null ? {} : { countyKeySealed: sealed }),
+      ...(keyChanged && sealed !== null ? { countyKeySealed: sealed } : {}),
       ...(options.intervalSeconds === null ? {} : { intervalSeconds: options.intervalSeconds }),
     };
+    const nextHallCode = options.hallCode ?? hallCode;
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    if (next.countyUrl !== s.countyUrl) changes.countyUrl = { before: s.countyUrl, after: next.countyUrl };
+    if (next.intervalSeconds !== s.intervalSeconds) changes.intervalSeconds = { before: s.intervalSeconds, after: next.intervalSeconds };
+    if (nextHallCode !== hallCode) changes.hallCode = { before: hallCode, after: nextHallCode };
+    // Starting again with the county flags is also how an operator retries a paused upload.
+    if (options.countyKey !== null || options.countyUrl !== null) clearPaused(db);
+    if (Object.keys(changes).length === 0 && !keyChanged) return;
     setJsonSetting(db, clock, KEY, next);
-    if (options.hallCode !== null) setSetting(db, clock, 'hall.code', options.hallCode);
-    if (sealed !== null || options.countyUrl !== null) clearPaused(db);
+    if (nextHallCode !== hallCode) setSetting(db, clock, 'hall.code', nextHallCode);
+    appendAudit(db, CLI_ACTOR, clock.now(), { action: 'sync-settings', entity: 'settings', entityId: KEY, detail: { source: 'command-line', changes, keyChanged } });
   }).immediate();
+}
+
+/** Whether the sealed key is this key; an unreadable one counts as different (the new one replaces it). */
+function sameKey(secretDir: string, sealedKey: string, key: string): boolean {
+  try {
+    return openSecret(secretDir, sealedKey) === key;
+  } catch {
+    return false;
+  }
 }
