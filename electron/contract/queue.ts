@@ -164,9 +164,15 @@ export const CallEntry = z.object({
 });
 export type CallEntry = z.infer<typeof CallEntry>;
 
+/** When the hall next opens, in its own time zone (the kiosk shows 下次开放：3月2日 08:30). */
+export const NextOpening = z.object({ date: z.string(), time: z.string() });
+export type NextOpening = z.infer<typeof NextOpening>;
+
 export const QueueState = z.object({
   businessDay: z.string(),
   open: z.boolean(),
+  /** Null while open, or when no opening is found in the coming weeks. */
+  nextOpen: NextOpening.nullable(),
   categories: z.array(
     z.object({ code: z.string(), name: z.string(), description: z.string(), waiting: z.number().int(), priorityAllowed: z.boolean(), soldOut: z.boolean() }),
   ),
@@ -180,11 +186,22 @@ export type QueueState = z.infer<typeof QueueState>;
 
 const HHMM = z.string().refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { params: { reason: 'time_format' } });
 
+/** One opening period of a day, `open` ≤ time < `close`, in the hall's time zone. */
+export const OpeningPeriod = z
+  .object({ open: HHMM, close: HHMM })
+  .refine((p) => p.open < p.close, { params: { reason: 'period_order' }, path: ['close'] });
+export type OpeningPeriod = z.infer<typeof OpeningPeriod>;
+
 export const QueueSettings = z.object({
-  /** Business hours in the hall's time zone; tickets are issued only within them. */
-  openTime: HHMM,
-  closeTime: HHMM,
-  /** ISO weekdays (1 = Monday) the hall opens. */
+  /** Business hours in the hall's time zone, one or two periods (a lunch break between them);
+   *  tickets are issued only within them. */
+  periods: z
+    .array(OpeningPeriod)
+    .min(1)
+    .max(2)
+    .refine((ps) => ps.every((p, i) => i === 0 || ps[i - 1]!.close <= p.open), { params: { reason: 'periods_overlap' } }),
+  /** ISO weekdays (1 = Monday) the hall opens; the working-day calendar overrides them: a holiday
+   *  is closed, a make-up working day (调休) open. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   /** `{number}` and `{window}` are replaced: 请 {number} 号到 {window} 号窗口办理. */
   announcementTemplate: lineText(100, 1),
@@ -200,6 +217,10 @@ export const QueueSettings = z.object({
   noticeLine: lineText(200),
   /** Minutes a finished ticket may still be rated on the pad. */
   ratingWindowMinutes: z.number().int().min(1).max(60),
+  /** 过号 only once the number has been called this many times (first call included)… */
+  noShowAfterCalls: z.number().int().min(1).max(5).default(2),
+  /** …or this many minutes have passed since the first call. */
+  noShowAfterMinutes: z.number().int().min(0).max(30).default(3),
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
 

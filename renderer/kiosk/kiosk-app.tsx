@@ -91,6 +91,7 @@ export function KioskApp({ context }: { context: TerminalContext }) {
           view={view}
           categories={categories}
           settings={kiosk.settings}
+          nextOpen={kiosk.state?.nextOpen ?? null}
           notice={kiosk.state?.notice ?? ''}
           enabled={enabled}
           problem={issue.problem}

@@ -1,5 +1,5 @@
 import { useT } from '../shared/use-t';
-import type { QueueSettings } from '../shared/queue-contract';
+import type { NextOpening, QueueSettings } from '../shared/queue-contract';
 import { CategoryButton } from './category-button';
 import { priorityOffered, type KioskCategory, type StartView } from './kiosk-model';
 
@@ -7,6 +7,8 @@ interface StartScreenProps {
   view: StartView;
   categories: KioskCategory[];
   settings: QueueSettings | null;
+  /** When the hall opens next (from the queue state), shown while closed. */
+  nextOpen: NextOpening | null;
   notice: string;
   /** The host can take a request and none is running. */
   enabled: boolean;
@@ -37,7 +39,7 @@ function InformationEntries({ onGuide, onLookup }: Pick<StartScreenProps, 'onGui
   );
 }
 
-export function StartScreen({ view, categories, settings, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide, onLookup }: StartScreenProps) {
+export function StartScreen({ view, categories, settings, nextOpen, notice, enabled, problem, onCategory, onPriority, onAppointment, onGuide, onLookup }: StartScreenProps) {
   const { t } = useT();
   if (view === 'loading') {
     return <p className="kiosk-message" data-testid="kiosk-loading">{t('kiosk.connecting')}</p>;
@@ -45,7 +47,12 @@ export function StartScreen({ view, categories, settings, notice, enabled, probl
   if (view === 'closed') {
     return (
       <div className="kiosk-message" data-testid="kiosk-closed">
-        <p>{settings ? t('kiosk.closedHours', { open: settings.openTime, close: settings.closeTime }) : t('kiosk.closed')}</p>
+        <p>{settings ? t('kiosk.closedHours', { hours: settings.periods.map((p) => `${p.open}–${p.close}`).join('、') }) : t('kiosk.closed')}</p>
+        {nextOpen ? (
+          <p className="kiosk-next-open" data-testid="kiosk-next-open">
+            {t('kiosk.nextOpen', { month: Number(nextOpen.date.slice(5, 7)), day: Number(nextOpen.date.slice(8, 10)), date: nextOpen.date, time: nextOpen.time })}
+          </p>
+        ) : null}
         {notice ? <p className="kiosk-notice">{notice}</p> : null}
         <div className="kiosk-extra">
           <InformationEntries onGuide={onGuide} onLookup={onLookup} />

@@ -83,7 +83,7 @@ describe('a ticket from kiosk to rating', () => {
 
   it('refuses tickets outside business hours with a 422 saying when the hall opens', async () => {
     const settings = (await h.api('GET', '/queue/settings', { token: q.admin })).body;
-    await h.api('PUT', '/queue/settings', { token: q.admin, body: { ...settings, openTime: '08:30', closeTime: '09:00' } });
+    await h.api('PUT', '/queue/settings', { token: q.admin, body: { ...settings, periods: [{ open: '08:30', close: '09:00' }] } });
     const res = await take({ categoryCode: 'A' }); // 09:06 in Shanghai
     await h.api('PUT', '/queue/settings', { token: q.admin, body: settings });
     expect(res.status).toBe(422);

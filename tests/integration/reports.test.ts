@@ -36,6 +36,7 @@ describe('GET /reports/queue', () => {
     h.clock.advance(6 * MINUTE);
     await act(0, a1.id, 'complete'); // served in 6
     expect((await callNext(1)).id).toBe(a2.id); // waited 10
+    await act(1, a2.id, 'recall'); // 过号 needs a repeated call
     await act(1, a2.id, 'no-show');
     expect((await callNext(1)).id).toBe(b1.id); // waited 10
     await act(1, b1.id, 'start');
@@ -110,6 +111,7 @@ describe('the report worker pool', () => {
       const started = performance.now();
       const called = await callNext(0);
       calls.push(performance.now() - started);
+      await act(0, called.id, 'recall');
       await act(0, called.id, 'no-show');
       expect(called.id).toBeLessThanOrEqual(ticket.id);
     }

@@ -50,7 +50,7 @@ describe('planEvent', () => {
     expect(planEvent({ seq: 1, type: 'queue.setup', at: iso(NOW), data: {} }, base).reload).toBe('all');
     expect(planEvent({ seq: 2, type: 'queue.settings', at: iso(NOW), data: { nonsense: 1 } }, base).reload).toBe('settings');
     const settings = {
-      openTime: '08:30', closeTime: '17:30', weekdays: [1, 2, 3, 4, 5], announcementTemplate: '{number}', announceRepeat: 1, numberReading: 'natural',
+      periods: [{ open: '08:30', close: '17:30' }], weekdays: [1, 2, 3, 4, 5], announcementTemplate: '{number}', announceRepeat: 1, numberReading: 'natural',
       slipWidthMm: 58, printMode: 'html', printerHost: '', printerPort: 9100, printerName: '', noticeLine: '', ratingWindowMinutes: 5,
     };
     expect(planEvent({ seq: 3, type: 'queue.settings', at: iso(NOW), data: settings }, base)).toMatchObject({ reload: null, settings });

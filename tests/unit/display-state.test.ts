@@ -26,6 +26,7 @@ function ticketEvent(type: string, data: Partial<Record<string, unknown>> & { ti
 const loadedState: QueueState = {
   businessDay: '2026-03-02',
   open: true,
+  nextOpen: null,
   categories: [
     { code: 'A', name: '社保医保', description: '', waiting: 3, priorityAllowed: true, soldOut: false },
     { code: 'B', name: '民政事务', description: '', waiting: 1, priorityAllowed: true, soldOut: false },
@@ -99,9 +100,9 @@ describe('displayReducer', () => {
 
   it('shows the notice line from the settings', () => {
     const settings = {
-      openTime: '08:30', closeTime: '17:30', weekdays: [1, 2, 3, 4, 5], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
+      periods: [{ open: '08:30', close: '17:30' }], weekdays: [1, 2, 3, 4, 5], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
       numberReading: 'digits' as const, slipWidthMm: 80 as const, printMode: 'html' as const, printerHost: '', printerPort: 9100, printerName: '',
-      noticeLine: '今天下午停电检修', ratingWindowMinutes: 10,
+      noticeLine: '今天下午停电检修', ratingWindowMinutes: 10, noShowAfterCalls: 2, noShowAfterMinutes: 3,
     };
     expect(displayReducer(loaded(), { type: 'settings', settings }).notice).toBe('今天下午停电检修');
   });

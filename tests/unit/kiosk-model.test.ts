@@ -27,6 +27,7 @@ const category = (code: string, over: Partial<KioskCategory> = {}): KioskCategor
 const state = (over: Partial<QueueState> = {}): QueueState => ({
   businessDay: '2026-03-02',
   open: true,
+  nextOpen: null,
   categories: [category('A'), category('B')],
   calling: [],
   recent: [],

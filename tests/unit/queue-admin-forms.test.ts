@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QueueSettings } from '../../electron/contract/queue.js';
 import { addItem, moveItem, notYetChosen, removeItem } from '../../renderer/staff/queue-admin/ordered-list';
-import { formFromSettings, settingsFromForm, templateWarnings, toggleWeekday } from '../../renderer/staff/queue-admin/settings-model';
+import { formFromSettings, settingsFromForm, settingsIssueField, templateWarnings, toggleWeekday } from '../../renderer/staff/queue-admin/settings-model';
+import { fieldIssues } from '../../electron/contract/field-issues.js';
 import { numberOrNull, numberOrUndefined, textOrNull } from '../../renderer/staff/queue-admin/form-numbers';
 
 describe('ordered multi-select', () => {
@@ -27,9 +28,9 @@ describe('ordered multi-select', () => {
 });
 
 const SETTINGS: QueueSettings = {
-  openTime: '08:30', closeTime: '17:30', weekdays: [5, 1, 3], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
+  periods: [{ open: '08:30', close: '12:00' }, { open: '14:00', close: '17:30' }], weekdays: [5, 1, 3], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
   numberReading: 'digits', slipWidthMm: 80, printMode: 'escpos', printerHost: '192.168.1.50', printerPort: 9100, printerName: '',
-  noticeLine: '请保管好号票', ratingWindowMinutes: 10,
+  noticeLine: '请保管好号票', ratingWindowMinutes: 10, noShowAfterCalls: 2, noShowAfterMinutes: 3,
 };
 
 describe('settings form', () => {
@@ -43,6 +44,26 @@ describe('settings form', () => {
     const result = QueueSettings.safeParse(settingsFromForm(form));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['printerPort', 'ratingWindowMinutes']);
+  });
+
+  it('edits two opening periods; empty afternoon boxes mean one period a day', () => {
+    const form = formFromSettings(SETTINGS);
+    expect(form).toMatchObject({ morningOpen: '08:30', morningClose: '12:00', afternoonOpen: '14:00', afternoonClose: '17:30' });
+    const single = QueueSettings.parse(settingsFromForm({ ...form, morningClose: '17:30', afternoonOpen: ' ', afternoonClose: '' }));
+    expect(single.periods).toEqual([{ open: '08:30', close: '17:30' }]);
+  });
+
+  it('puts the problem of a period under the box it came from', () => {
+    const fieldsOf = (over: Record<string, string>) => {
+      const input = settingsFromForm({ ...formFromSettings(SETTINGS), ...over });
+      const result = QueueSettings.safeParse(input);
+      return result.success ? [] : [...new Set(fieldIssues(result.error, input).map(settingsIssueField).map((i) => i.field))];
+    };
+    expect(fieldsOf({ morningClose: '08:00' })).toEqual(['morningClose']);
+    expect(fieldsOf({ afternoonOpen: '11:00' })).toEqual(['afternoonOpen']);
+    expect(fieldsOf({ afternoonClose: '' })).toEqual(['afternoonClose']);
+    expect(settingsIssueField({ field: 'periods.1.close', code: 'time_format' }).field).toBe('afternoonClose');
+    expect(settingsIssueField({ field: 'noticeLine', code: 'required' }).field).toBe('noticeLine');
   });
 
   it('keeps the working days sorted Monday to Sunday', () => {

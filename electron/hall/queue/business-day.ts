@@ -33,11 +33,6 @@ export function localTimeOf(date: Date, timeZone: string): { hhmm: string; isoWe
   return { hhmm: `${p.hour}:${p.minute}`, isoWeekday: WEEKDAYS.indexOf(p.weekday!) + 1 };
 }
 
-export function withinHours(date: Date, timeZone: string, hours: { openTime: string; closeTime: string; weekdays: number[] }): boolean {
-  const { hhmm, isoWeekday } = localTimeOf(date, timeZone);
-  return hours.weekdays.includes(isoWeekday) && hhmm >= hours.openTime && hhmm < hours.closeTime;
-}
-
 /** Whole minutes between two ISO instants, for waits and service times. */
 export function minutesBetween(fromIso: string, toIso: string): number {
   return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;

@@ -7,8 +7,7 @@ import { getJsonSetting, setJsonSetting } from '../settings/service.js';
 export const QUEUE_SETTINGS_KEY = 'queue.settings';
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
-  openTime: '08:30',
-  closeTime: '17:30',
+  periods: [{ open: '08:30', close: '17:30' }],
   weekdays: [1, 2, 3, 4, 5],
   announcementTemplate: '请 {number} 号到 {window} 号窗口办理',
   announceRepeat: 2,
@@ -20,6 +19,8 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   printerName: '',
   noticeLine: '请保管好您的号票，过号请重新取号。办事指南可在取号机上查询。',
   ratingWindowMinutes: 10,
+  noShowAfterCalls: 2,
+  noShowAfterMinutes: 3,
 };
 
 export function queueSettings(db: Db): QueueSettings {

@@ -5,7 +5,8 @@ import { all, sql } from '../../../db/sql.js';
 import type { CallEntry, QueueState } from '../../contract/queue.js';
 import type { Clock } from '../clock.js';
 import { getSetting } from '../settings/service.js';
-import { withinHours } from './business-day.js';
+import { workingCalendar } from '../calendar/service.js';
+import { isOpenAt, nextOpening } from './opening.js';
 import { queueSettings } from './settings.js';
 import { waitingByCategory } from './events.js';
 import { today } from './tickets.js';
@@ -48,9 +49,13 @@ export function queueState(db: Db, clock: Clock): QueueState {
         WHERE t.business_day = ${day} AND t.called_at IS NOT NULL
         ORDER BY t.called_at DESC, t.id DESC LIMIT ${RECENT_CALLS}`,
   );
+  const timeZone = getSetting(db, 'hall.timeZone');
+  const calendar = workingCalendar(db);
+  const open = isOpenAt(clock.now(), timeZone, settings, calendar);
   return {
     businessDay: day,
-    open: withinHours(clock.now(), getSetting(db, 'hall.timeZone'), settings),
+    open,
+    nextOpen: open ? null : nextOpening(clock.now(), timeZone, settings, calendar),
     categories: categories.map((c) => ({
       code: c.code,
       name: c.name,

@@ -2,13 +2,15 @@
 // synchronous transaction over the database; the routes publish events after it commits.
 import type { Db } from '../../../db/connection.js';
 import { all, get, run, sql } from '../../../db/sql.js';
-import type { IssueTicketRequest, PriorityKind, TicketStatus, TicketView, TransferTicketRequest } from '../../contract/queue.js';
+import type { IssueTicketRequest, NextOpening, PriorityKind, TicketStatus, TicketView, TransferTicketRequest } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
-import { conflict, domainRule, notFound, validationError } from '../http/errors.js';
+import { HallError, conflict, domainRule, notFound, validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
-import { businessDayOf, withinHours } from './business-day.js';
+import { businessDayOf } from './business-day.js';
+import { workingCalendar } from '../calendar/service.js';
+import { isOpenAt, nextOpening } from './opening.js';
 import { queueSettings } from './settings.js';
 import { invalidAppointmentCode } from './appointments.js';
 import { categoryByCode } from './setup-service.js';
@@ -107,6 +109,13 @@ function replayedIssue(db: Db, actor: Actor, issueKey: string, categoryCode: str
   return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, ticket.category_id, ahead), replayed: true };
 }
 
+/** The refusal says when the hall opens next, in words (params) and for the kiosk (details). */
+function outsideHours(next: NextOpening | null): HallError {
+  if (!next) return new HallError('domain_rule', 'outside_hours_no_next', {}, { nextOpen: null });
+  const params = { date: next.date, month: Number(next.date.slice(5, 7)), day: Number(next.date.slice(8, 10)), time: next.time };
+  return new HallError('domain_rule', 'outside_hours', params, { nextOpen: next });
+}
+
 /** Gives the next number of a category for today. The ticket exists once this returns. */
 export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTicketRequest): Issued {
   return db.transaction((): Issued => {
@@ -116,9 +125,9 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
     const now = clock.now();
     const day = today(db, clock);
     const settings = queueSettings(db);
-    if (!withinHours(now, getSetting(db, 'hall.timeZone'), settings)) {
-      throw domainRule('outside_hours', { open: settings.openTime, close: settings.closeTime });
-    }
+    const timeZone = getSetting(db, 'hall.timeZone');
+    const calendar = workingCalendar(db);
+    if (!isOpenAt(now, timeZone, settings, calendar)) throw outsideHours(nextOpening(now, timeZone, settings, calendar));
     let categoryCode = input.categoryCode;
     let priority: PriorityKind | null = input.priority ?? null;
     let appointmentId: number | null = null;
@@ -257,8 +266,21 @@ export function recallTicket(db: Db, clock: Clock, actor: Actor, id: number): Ti
   return actOn(db, clock, actor, id, 'recall', (t) => run(db, sql`UPDATE tickets SET call_count = call_count + 1 WHERE id = ${t.id}`));
 }
 
+/** A citizen marked 过号 loses their place: only after the number was called again, or after a
+ *  while since the first call, so that one click seconds after calling cannot send them away. */
+function assertNoShowDue(db: Db, t: TicketRow, nowIso: string): void {
+  const { noShowAfterCalls, noShowAfterMinutes } = queueSettings(db);
+  const callsLeft = Math.max(0, noShowAfterCalls - t.call_count);
+  const secondsLeft = Math.max(0, Math.ceil((Date.parse(t.called_at ?? nowIso) + noShowAfterMinutes * 60_000 - Date.parse(nowIso)) / 1000));
+  if (callsLeft === 0 || secondsLeft === 0) return;
+  throw new HallError('domain_rule', 'no_show_too_soon', { number: t.number, calls: callsLeft, minutes: Math.floor(secondsLeft / 60), seconds: secondsLeft % 60 }, { callsLeft, secondsLeft });
+}
+
 export function markNoShow(db: Db, clock: Clock, actor: Actor, id: number): TicketRow {
-  return actOn(db, clock, actor, id, 'no-show', (t, now) => run(db, sql`UPDATE tickets SET status = 'no_show', finished_at = ${now} WHERE id = ${t.id}`));
+  return actOn(db, clock, actor, id, 'no-show', (t, now) => {
+    assertNoShowDue(db, t, now);
+    run(db, sql`UPDATE tickets SET status = 'no_show', finished_at = ${now} WHERE id = ${t.id}`);
+  });
 }
 
 export function startService(db: Db, clock: Clock, actor: Actor, id: number, priorityConfirmed?: boolean): TicketRow {

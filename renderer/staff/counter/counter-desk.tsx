@@ -23,7 +23,7 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'cancel' | 'no-show' | null>(null);
   const [priorityConfirmed, setPriorityConfirmed] = useState(false);
   const [itemsText, setItemsText] = useState('');
   const currentId = current?.id ?? null;
@@ -60,7 +60,8 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
 
   const act = (action: CounterAction) => {
     if (!current) return;
-    if (action === 'transfer' || action === 'cancel') {
+    // 过号 sends the citizen away: the clerk confirms it, as for cancel and transfer.
+    if (action === 'transfer' || action === 'cancel' || action === 'no-show') {
       setDialog(action);
       return;
     }
@@ -71,8 +72,16 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
       desk.putTicket(updated);
       if (action === 'recall') setNotice(t('counter.recalled', { number: updated.number, count: updated.callCount }));
       if (action === 'complete') setNotice(t('counter.completed', { number: updated.number }));
-      if (action === 'no-show') setNotice(t('counter.noShowDone', { number: updated.number }));
     });
+  };
+
+  const markNoShow = () => {
+    if (!current) return;
+    void run('no-show', async () => {
+      const updated = await queue.ticketAction(current.id, 'no-show');
+      desk.putTicket(updated);
+      setNotice(t('counter.noShowDone', { number: updated.number }));
+    }).then(() => setDialog(null));
   };
 
   const transfer = (body: TransferTicketRequest) => {
@@ -246,6 +255,18 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
           onTransfer={transfer}
           onCancel={() => setDialog(null)}
         />
+      ) : null}
+      {dialog === 'no-show' && current ? (
+        <ConfirmDialog
+          title={t('counter.noShowTitle', { number: current.number })}
+          confirmLabel={t('counter.actions.no-show')}
+          danger
+          busy={busy !== null}
+          onConfirm={markNoShow}
+          onCancel={() => setDialog(null)}
+        >
+          <p>{t('counter.noShowText', { calls: current.callCount })}</p>
+        </ConfirmDialog>
       ) : null}
       {dialog === 'cancel' && current ? (
         <ConfirmDialog

@@ -11,7 +11,7 @@ import { announcementText } from '../../display/voice/announcement';
 import { readTicketNumber } from '../../display/voice/number-reading';
 import { HallSpeaker } from '../../display/voice/speakers';
 import { useStaff } from '../staff-context';
-import { formFromSettings, SETTINGS_FIELDS, settingsFromForm, templateWarnings, toggleWeekday, type SettingsForm } from './settings-model';
+import { formFromSettings, SETTINGS_FIELDS, settingsFromForm, settingsIssueField, templateWarnings, toggleWeekday, type SettingsForm } from './settings-model';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const SAMPLE_CALL = { number: 'A012', windowNumber: 3 };
@@ -37,7 +37,7 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
     const input = settingsFromForm(form);
     const parsed = QueueSettings.safeParse(input);
     if (!parsed.success) {
-      setErrors(formErrorsFromIssues(t, fieldIssues(parsed.error, input), SETTINGS_FIELDS));
+      setErrors(formErrorsFromIssues(t, fieldIssues(parsed.error, input).map(settingsIssueField), SETTINGS_FIELDS));
       return;
     }
     setBusy(true);
@@ -66,8 +66,10 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
       <h3>{t('queueAdmin.hoursTitle')}</h3>
       <div className="form-grid">
         {/* Plain text, not type="time": that shows 12:00 AM in an English-language browser. */}
-        <TextField label={t('fields.openTime')} value={form.openTime} onValue={set('openTime')} error={errors.fields.openTime} hint={t('queueAdmin.timeHint')} inputMode="numeric" autoComplete="off" />
-        <TextField label={t('fields.closeTime')} value={form.closeTime} onValue={set('closeTime')} error={errors.fields.closeTime} hint={t('queueAdmin.timeHint')} inputMode="numeric" autoComplete="off" />
+        <TextField label={t('fields.morningOpen')} value={form.morningOpen} onValue={set('morningOpen')} error={errors.fields.morningOpen} hint={t('queueAdmin.timeHint')} inputMode="numeric" autoComplete="off" data-testid="hours-morning-open" />
+        <TextField label={t('fields.morningClose')} value={form.morningClose} onValue={set('morningClose')} error={errors.fields.morningClose} inputMode="numeric" autoComplete="off" data-testid="hours-morning-close" />
+        <TextField label={t('fields.afternoonOpen')} value={form.afternoonOpen} onValue={set('afternoonOpen')} error={errors.fields.afternoonOpen} hint={t('queueAdmin.afternoonHint')} inputMode="numeric" autoComplete="off" data-testid="hours-afternoon-open" />
+        <TextField label={t('fields.afternoonClose')} value={form.afternoonClose} onValue={set('afternoonClose')} error={errors.fields.afternoonClose} inputMode="numeric" autoComplete="off" data-testid="hours-afternoon-close" />
       </div>
       <fieldset className={errors.fields.weekdays ? 'weekday-set has-error' : 'weekday-set'} aria-describedby={errors.fields.weekdays ? 'weekdays-error' : undefined}>
         <legend>{t('fields.weekdays')}</legend>
@@ -79,6 +81,7 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
         ))}
         {errors.fields.weekdays ? <p className="field-error" id="weekdays-error" role="alert">{errors.fields.weekdays}</p> : null}
       </fieldset>
+      <p className="field-hint">{t('queueAdmin.calendarHint')}</p>
 
       <h3>{t('queueAdmin.voiceTitle')}</h3>
       <TextField label={t('fields.announcementTemplate')} value={form.announcementTemplate} onValue={set('announcementTemplate')} error={errors.fields.announcementTemplate} hint={t('queueAdmin.templateHint')} autoComplete="off" />
@@ -138,6 +141,8 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
       <TextField label={t('fields.noticeLine')} value={form.noticeLine} onValue={set('noticeLine')} error={errors.fields.noticeLine} hint={t('queueAdmin.noticeHint')} autoComplete="off" />
       <div className="form-grid">
         <TextField label={t('fields.ratingWindowMinutes')} value={form.ratingWindowMinutes} onValue={set('ratingWindowMinutes')} error={errors.fields.ratingWindowMinutes} inputMode="numeric" />
+        <TextField label={t('fields.noShowAfterCalls')} value={form.noShowAfterCalls} onValue={set('noShowAfterCalls')} error={errors.fields.noShowAfterCalls} hint={t('queueAdmin.noShowHint')} inputMode="numeric" />
+        <TextField label={t('fields.noShowAfterMinutes')} value={form.noShowAfterMinutes} onValue={set('noShowAfterMinutes')} error={errors.fields.noShowAfterMinutes} inputMode="numeric" />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={busy}>{t('queueAdmin.settingsSave')}</button>

@@ -1,10 +1,14 @@
 // The settings form holds text for its number boxes; these turn the saved settings into the form and
 // the form back into the request (QueueSettings), so a wrong entry reaches zod and gets its message.
+import type { FieldIssue } from '../../shared/contract';
 import type { QueueSettings } from '../../shared/queue-contract';
 
 export interface SettingsForm {
-  openTime: string;
-  closeTime: string;
+  /** The first opening period, and an optional second one after a lunch break (both empty: none). */
+  morningOpen: string;
+  morningClose: string;
+  afternoonOpen: string;
+  afternoonClose: string;
   weekdays: number[];
   announcementTemplate: string;
   announceRepeat: string;
@@ -16,21 +20,45 @@ export interface SettingsForm {
   printerName: string;
   noticeLine: string;
   ratingWindowMinutes: string;
+  noShowAfterCalls: string;
+  noShowAfterMinutes: string;
 }
 
 export const SETTINGS_FIELDS = [
-  'openTime', 'closeTime', 'weekdays', 'announcementTemplate', 'announceRepeat', 'numberReading', 'slipWidthMm',
-  'printMode', 'printerHost', 'printerPort', 'printerName', 'noticeLine', 'ratingWindowMinutes',
+  'morningOpen', 'morningClose', 'afternoonOpen', 'afternoonClose', 'weekdays', 'announcementTemplate', 'announceRepeat',
+  'numberReading', 'slipWidthMm', 'printMode', 'printerHost', 'printerPort', 'printerName', 'noticeLine', 'ratingWindowMinutes',
+  'noShowAfterCalls', 'noShowAfterMinutes',
 ] as const;
 
+const PERIOD_FIELDS = [
+  { open: 'morningOpen', close: 'morningClose' },
+  { open: 'afternoonOpen', close: 'afternoonClose' },
+] as const;
+
+/** Puts an issue of `periods.1.close` under the box it came from (afternoonClose); an overlap of
+ *  the two periods under the afternoon's opening time. */
+export function settingsIssueField(issue: FieldIssue): FieldIssue {
+  const m = /^periods(?:\.(\d)(?:\.(open|close))?)?$/.exec(issue.field);
+  if (!m) return issue;
+  const period = PERIOD_FIELDS[Number(m[1] ?? 1)] ?? PERIOD_FIELDS[1];
+  return { ...issue, field: period[m[2] === 'close' ? 'close' : 'open'] };
+}
+
 export function formFromSettings(s: QueueSettings): SettingsForm {
+  const { periods, ...rest } = s;
   return {
-    ...s,
+    ...rest,
+    morningOpen: periods[0]?.open ?? '',
+    morningClose: periods[0]?.close ?? '',
+    afternoonOpen: periods[1]?.open ?? '',
+    afternoonClose: periods[1]?.close ?? '',
     weekdays: [...s.weekdays].sort((a, b) => a - b),
     announceRepeat: String(s.announceRepeat),
     slipWidthMm: String(s.slipWidthMm),
     printerPort: String(s.printerPort),
     ratingWindowMinutes: String(s.ratingWindowMinutes),
+    noShowAfterCalls: String(s.noShowAfterCalls),
+    noShowAfterMinutes: String(s.noShowAfterMinutes),
   };
 }
 
@@ -40,8 +68,10 @@ const asNumber = (text: string): number | undefined => (text.trim() === '' ? und
 /** The request body; not yet validated (the caller parses it with QueueSettings). */
 export function settingsFromForm(f: SettingsForm): Record<keyof QueueSettings, unknown> {
   return {
-    openTime: f.openTime,
-    closeTime: f.closeTime,
+    periods: [
+      { open: f.morningOpen.trim(), close: f.morningClose.trim() },
+      ...(f.afternoonOpen.trim() || f.afternoonClose.trim() ? [{ open: f.afternoonOpen.trim(), close: f.afternoonClose.trim() }] : []),
+    ],
     weekdays: [...f.weekdays].sort((a, b) => a - b),
     announcementTemplate: f.announcementTemplate,
     announceRepeat: asNumber(f.announceRepeat),
@@ -53,6 +83,8 @@ export function settingsFromForm(f: SettingsForm): Record<keyof QueueSettings, u
     printerName: f.printerName,
     noticeLine: f.noticeLine,
     ratingWindowMinutes: asNumber(f.ratingWindowMinutes),
+    noShowAfterCalls: asNumber(f.noShowAfterCalls),
+    noShowAfterMinutes: asNumber(f.noShowAfterMinutes),
   };
 }
 
