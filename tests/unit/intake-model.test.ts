@@ -9,10 +9,12 @@ import {
   applicantFieldError,
   complete,
   correctionProblems,
+  correctionScope,
   correctionsFrom,
   EMPTY_APPLICANT,
   entriesFor,
   entriesFromDetail,
+  firstNoticeNames,
   formFieldOfIssue,
   scanFileName,
   scanFileProblem,
@@ -140,10 +142,30 @@ describe('accept availability', () => {
 
 describe('the case on screen', () => {
   it('keeps the query password across actions on the same case only', () => {
-    const r = { id: 7, caseNo: '35010200120260302 0001'.replace(' ', ''), status: 'received' as const, missing: MISSING, password: '123456' };
+    const r = { id: 7, caseNo: '35010200120260302 0001'.replace(' ', ''), status: 'received' as const, missing: MISSING, password: '123456', firstNotice: null };
     expect(receivedAfter(r, { id: 7, caseNo: r.caseNo, status: 'correction', missingMaterials: MISSING }).password).toBe('123456');
     expect(receivedAfter(r, { id: 8, caseNo: 'x', status: 'correction', missingMaterials: [] }).password).toBeNull();
     expect(receivedAfter(null, { id: 7, caseNo: r.caseNo, status: 'correction', missingMaterials: [] }).password).toBeNull();
+  });
+
+  it('remembers the first correction notice from the timeline', () => {
+    const event = (seq: number, action: string, detail: Record<string, unknown> | null) => ({ seq, action, stateBefore: null, stateAfter: 'x', actorName: 'c', terminal: null, at: '', note: null, detail });
+    const events = [
+      event(0, 'receive', null),
+      event(1, 'request-correction', { corrections: [{ name: '户口簿', reason: '未提交' }, { name: '身份证', reason: '不清晰' }] }),
+      event(2, 'resubmit', null),
+      event(3, 'request-correction', { corrections: [{ name: '户口簿', reason: '仍未提交' }] }),
+    ];
+    expect(firstNoticeNames(events)).toEqual(['户口簿', '身份证']);
+    expect(firstNoticeNames(events.slice(0, 1))).toBeNull();
+    expect(receivedAfter(null, { id: 7, caseNo: 'n', status: 'received', missingMaterials: [], events }).firstNotice).toEqual(['户口簿', '身份证']);
+  });
+
+  it('limits a later correction round to the first notice: offered and required', () => {
+    const names = ['身份证', '户口簿', '结婚证'];
+    expect(correctionScope(null, MISSING, names)).toEqual({ missing: MISSING, materialNames: names });
+    // 结婚证 is missing now but was not on the first notice: it cannot be asked for again.
+    expect(correctionScope(['户口簿', '身份证'], MISSING, names)).toEqual({ missing: MISSING.slice(0, 2), materialNames: ['身份证', '户口簿'] });
   });
 
   it('rebuilds the check-list of a returning applicant from the case detail', () => {

@@ -3,7 +3,7 @@
 import type { CorrectionEntry, MissingMaterial } from '../../../electron/contract/cases.js';
 import { useT } from '../../shared/use-t';
 import { CorrectionForm, RejectForm } from './decision-forms';
-import { acceptAvailability, correctionsFrom, missingReasonText, windowDecisionOpen } from './intake-model';
+import { acceptAvailability, correctionScope, correctionsFrom, missingReasonText, windowDecisionOpen } from './intake-model';
 import type { ReceivedCase } from './intake-state';
 import type { NoticeState } from './use-notice-print';
 
@@ -50,6 +50,7 @@ export function CasePanel(props: CasePanelProps) {
   const { t } = useT();
   const accept = acceptAvailability(t, received.status, received.missing);
   const open = windowDecisionOpen(received.status);
+  const scope = correctionScope(received.firstNotice, received.missing, materialNames);
 
   return (
     <section className="panel intake-case" data-testid="intake-case" data-status={received.status} aria-labelledby="intake-case-title">
@@ -99,9 +100,10 @@ export function CasePanel(props: CasePanelProps) {
       {open && decision === 'correction' ? (
         <CorrectionForm
           key={received.missing.map((m) => m.name).join('|')}
-          initial={correctionsFrom(t, received.missing)}
-          missing={received.missing}
-          materialNames={materialNames}
+          initial={correctionsFrom(t, scope.missing)}
+          missing={scope.missing}
+          materialNames={scope.materialNames}
+          again={received.firstNotice !== null}
           busy={busy}
           onSubmit={onCorrection}
           onCancel={() => onDecision(null)}

@@ -10,12 +10,14 @@ interface CorrectionFormProps {
   missing: readonly MissingMaterial[];
   /** Every material of the check-list: a defective one can be added beside the missing ones. */
   materialNames: readonly string[];
+  /** A later round: only materials of the first notice may be named again. */
+  again?: boolean;
   busy: boolean;
   onSubmit: (corrections: CorrectionEntry[], note: string) => void;
   onCancel: () => void;
 }
 
-export function CorrectionForm({ initial, missing, materialNames, busy, onSubmit, onCancel }: CorrectionFormProps) {
+export function CorrectionForm({ initial, missing, materialNames, again = false, busy, onSubmit, onCancel }: CorrectionFormProps) {
   const { t } = useT();
   const [list, setList] = useState<CorrectionEntry[]>(initial);
   const [note, setNote] = useState('');
@@ -37,6 +39,7 @@ export function CorrectionForm({ initial, missing, materialNames, busy, onSubmit
     >
       <h3>{t('intake.correctionTitle')}</h3>
       <p className="muted">{t('intake.correctionHelp')}</p>
+      {again ? <p className="field-hint" data-testid="intake-correction-again">{t('intake.correctionAgainHelp')}</p> : null}
       <ol className="intake-correction-list">
         {list.map((entry, index) => (
           <li key={entry.name} data-testid={`intake-correction-${index}`}>

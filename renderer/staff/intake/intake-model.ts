@@ -157,6 +157,24 @@ export function correctionsFrom(t: Translate, missing: readonly MissingMaterial[
   return missing.map((m) => ({ name: m.name, reason: missingReasonText(t, m) }));
 }
 
+/** The materials of the case's first 补正告知书, or null before any correction was requested. */
+export function firstNoticeNames(events: CaseDetail['events']): string[] | null {
+  const first = events.find((e) => e.action === 'request-correction');
+  if (!first) return null;
+  const corrections = (first.detail?.corrections as CorrectionEntry[] | undefined) ?? [];
+  return corrections.map((c) => c.name);
+}
+
+/**
+ * 一次性告知: after a resubmit a correction may only repeat materials of the first notice, and must
+ * name those of them still missing; before any notice, every material and every missing one.
+ */
+export function correctionScope(firstNotice: readonly string[] | null, missing: readonly MissingMaterial[], materialNames: readonly string[]) {
+  if (!firstNotice) return { missing: [...missing], materialNames: [...materialNames] };
+  const listed = new Set(firstNotice);
+  return { missing: missing.filter((m) => listed.has(m.name)), materialNames: materialNames.filter((n) => listed.has(n)) };
+}
+
 /** What stops a correction list from being sent: a missing material left out, an empty reason. */
 export function correctionProblems(t: Translate, list: readonly CorrectionEntry[], missing: readonly MissingMaterial[]): string[] {
   const problems: string[] = [];
