@@ -68,13 +68,21 @@ describe('a transfer', () => {
   });
 });
 
-describe('a category edit', () => {
+describe('a category or window edit', () => {
   it('records the values before and after, not only the field names', async () => {
     const res = await h.api('PUT', '/queue/categories/B', { token: q.admin, body: { prefix: 'C', name: '民政救助（新）', sortOrder: 2 } });
     expect(res.status).toBe(200);
     const row = audit('category-update').at(-1)!;
     expect(row.entity_id).toBe('B');
     expect(row.d.changes).toEqual({ prefix: { before: 'B', after: 'C' }, name: { before: '民政救助', after: '民政救助（新）' } });
+  });
+
+  it('and a window edit too', async () => {
+    const w = q.windows[1]!;
+    const res = await h.api('PUT', `/windows/${w.id}`, { token: q.admin, body: { name: '民政窗口', categoryCodes: ['B', 'A'] } });
+    expect(res.status).toBe(200);
+    const row = audit('window-update').at(-1)!;
+    expect(row.d.changes).toEqual({ name: { before: '2号窗口', after: '民政窗口' }, categoryCodes: { before: ['A', 'B'], after: ['B', 'A'] } });
   });
 });
 

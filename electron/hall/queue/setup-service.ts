@@ -189,7 +189,13 @@ export function updateWindow(db: Db, clock: Clock, actor: Actor, id: number, inp
           WHERE id = ${id}`,
     );
     if (input.categoryCodes) setWindowCategories(db, id, input.categoryCodes);
-    appendAudit(db, actor, clock.now(), { action: 'window-update', entity: 'window', entityId: id, detail: { fields: Object.keys(input) } });
-    return findWindow(db, id)!;
+    const after = findWindow(db, id)!;
+    const changes = Object.fromEntries(
+      (Object.keys(input) as Array<keyof UpdateWindowRequest>)
+        .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+        .map((k) => [k, { before: before[k], after: after[k] }]),
+    );
+    appendAudit(db, actor, clock.now(), { action: 'window-update', entity: 'window', entityId: id, detail: { fields: Object.keys(input), changes } });
+    return after;
   }).immediate();
 }
