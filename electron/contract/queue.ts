@@ -203,6 +203,9 @@ export const QueueSettings = z.object({
   /** ISO weekdays (1 = Monday) the hall opens; the working-day calendar overrides them: a holiday
    *  is closed, a make-up working day (调休) open. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  /** Whether the working-day calendar overrides the weekdays (holidays closed, 调休 days open). On
+   *  for every real hall; off only for a demo or a training set-up that must open whatever the date. */
+  holidaysClosed: z.boolean().default(true),
   /** `{number}` and `{window}` are replaced: 请 {number} 号到 {window} 号窗口办理. */
   announcementTemplate: lineText(100, 1),
   announceRepeat: z.number().int().min(1).max(3),

@@ -64,5 +64,5 @@ function loadDemoQueue(db: Db, clock: Clock, ratingDeviceId: number): void {
   createWindow(db, clock, SYSTEM_ACTOR, { number: 2, name: '民政窗口', categoryCodes: ['B', 'C'], ratingDeviceId: null });
   createWindow(db, clock, SYSTEM_ACTOR, { number: 3, name: '社保窗口', categoryCodes: ['A'], ratingDeviceId: null });
   // A demo is tried at any hour; a real hall sets its business hours in 排队设置.
-  saveQueueSettings(db, clock, { ...DEFAULT_QUEUE_SETTINGS, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7] });
+  saveQueueSettings(db, clock, { ...DEFAULT_QUEUE_SETTINGS, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7], holidaysClosed: false });
 }

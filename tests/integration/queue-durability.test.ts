@@ -16,7 +16,7 @@ describe('kill -9 during a ticket storm', () => {
     let host = await startHostProcess(['--data', data, '--admin-password', ADMIN]);
     const admin = (await call(host.base, 'POST', '/auth/login', null, { username: 'admin', password: ADMIN })).body.token;
     const settings = (await call(host.base, 'GET', '/queue/settings', admin)).body;
-    await call(host.base, 'PUT', '/queue/settings', admin, { ...settings, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    await call(host.base, 'PUT', '/queue/settings', admin, { ...settings, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7], holidaysClosed: false });
     await call(host.base, 'POST', '/queue/categories', admin, { code: 'A', name: '综合', prefix: 'A' });
     await call(host.base, 'POST', '/queue/categories', admin, { code: 'B', name: '民政', prefix: 'B' });
     const kiosk = (await call(host.base, 'POST', '/devices', admin, { name: '取号机', kind: 'kiosk' })).body.token;

@@ -2,7 +2,7 @@
 // allow two periods a day; closed, the kiosk learns when the hall opens next. The hall reckons in
 // Asia/Shanghai whatever the process's zone: every instant below is written in UTC (China − 8 h).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHall, type TestHall } from './support/hall.js';
+import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
 import { setupQueue, type QueueFixture } from './support/queue.js';
 
 let h: TestHall;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   h = await startHall();
   q = await setupQueue(h, 1, [['A']]);
   const settings = (await h.api('GET', '/queue/settings', { token: q.admin })).body;
-  const saved = await h.api('PUT', '/queue/settings', { token: q.admin, body: { ...settings, periods: LUNCH_BREAK, weekdays: [1, 2, 3, 4, 5] } });
+  const saved = await h.api('PUT', '/queue/settings', { token: q.admin, body: { ...settings, periods: LUNCH_BREAK, weekdays: [1, 2, 3, 4, 5], holidaysClosed: true } });
   expect(saved.status).toBe(200);
 });
 afterAll(() => h.close());
@@ -42,6 +42,17 @@ describe('opening days come from the calendar', () => {
     expect((await take('en')).body.error.message).toBe('The hall is closed now. Next opening: 2026-10-08 at 08:30');
     expect(await state()).toMatchObject({ open: false, nextOpen: { date: '2026-10-08', time: '08:30' } });
     expect(h.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE business_day = '2026-10-01'").get()).toEqual({ n: 0 });
+  });
+
+  it('a demo set-up that ignores the calendar opens on National Day; switched back, it is closed again', async () => {
+    setClock('2026-10-01T03:00:00Z');
+    const admin = await h.login('admin', ADMIN_PASSWORD);
+    const settings = (await h.api('GET', '/queue/settings', { token: admin })).body;
+    expect(settings.holidaysClosed).toBe(true);
+    expect((await h.api('PUT', '/queue/settings', { token: admin, body: { ...settings, holidaysClosed: false } })).status).toBe(200);
+    expect((await take()).status).toBe(201);
+    await h.api('PUT', '/queue/settings', { token: admin, body: { ...settings, holidaysClosed: true } });
+    expect((await take()).status).toBe(422);
   });
 
   it('on a plain Sunday says the Monday (下次开放：3月2日 08:30)', async () => {

@@ -9,6 +9,7 @@ export const QUEUE_SETTINGS_KEY = 'queue.settings';
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   periods: [{ open: '08:30', close: '17:30' }],
   weekdays: [1, 2, 3, 4, 5],
+  holidaysClosed: true,
   announcementTemplate: '请 {number} 号到 {window} 号窗口办理',
   announceRepeat: 2,
   numberReading: 'digits',

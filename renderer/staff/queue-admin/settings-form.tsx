@@ -81,7 +81,11 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
         ))}
         {errors.fields.weekdays ? <p className="field-error" id="weekdays-error" role="alert">{errors.fields.weekdays}</p> : null}
       </fieldset>
-      <p className="field-hint">{t('queueAdmin.calendarHint')}</p>
+      <label className="weekday-option">
+        <input type="checkbox" checked={form.holidaysClosed} onChange={(e) => set('holidaysClosed')(e.target.checked)} data-testid="holidays-closed" />
+        {t('fields.holidaysClosed')}
+      </label>
+      <p className="field-hint">{t(form.holidaysClosed ? 'queueAdmin.calendarHint' : 'queueAdmin.calendarIgnoredHint')}</p>
 
       <h3>{t('queueAdmin.voiceTitle')}</h3>
       <TextField label={t('fields.announcementTemplate')} value={form.announcementTemplate} onValue={set('announcementTemplate')} error={errors.fields.announcementTemplate} hint={t('queueAdmin.templateHint')} autoComplete="off" />

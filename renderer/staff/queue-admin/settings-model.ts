@@ -10,6 +10,7 @@ export interface SettingsForm {
   afternoonOpen: string;
   afternoonClose: string;
   weekdays: number[];
+  holidaysClosed: boolean;
   announcementTemplate: string;
   announceRepeat: string;
   numberReading: QueueSettings['numberReading'];
@@ -25,7 +26,7 @@ export interface SettingsForm {
 }
 
 export const SETTINGS_FIELDS = [
-  'morningOpen', 'morningClose', 'afternoonOpen', 'afternoonClose', 'weekdays', 'announcementTemplate', 'announceRepeat',
+  'morningOpen', 'morningClose', 'afternoonOpen', 'afternoonClose', 'weekdays', 'holidaysClosed', 'announcementTemplate', 'announceRepeat',
   'numberReading', 'slipWidthMm', 'printMode', 'printerHost', 'printerPort', 'printerName', 'noticeLine', 'ratingWindowMinutes',
   'noShowAfterCalls', 'noShowAfterMinutes',
 ] as const;
@@ -73,6 +74,7 @@ export function settingsFromForm(f: SettingsForm): Record<keyof QueueSettings, u
       ...(f.afternoonOpen.trim() || f.afternoonClose.trim() ? [{ open: f.afternoonOpen.trim(), close: f.afternoonClose.trim() }] : []),
     ],
     weekdays: [...f.weekdays].sort((a, b) => a - b),
+    holidaysClosed: f.holidaysClosed,
     announcementTemplate: f.announcementTemplate,
     announceRepeat: asNumber(f.announceRepeat),
     numberReading: f.numberReading,

@@ -95,7 +95,7 @@ async function must(res: Promise<{ status: number; body: any }>, what: string): 
 /** Open all day, one category `A`, a kiosk, and `counters` windows serving A, each with a signed-in clerk. */
 export async function setupHall(h: BenchHost, counters: number): Promise<{ kiosk: string; counters: Counter[] }> {
   const settings = await must(h.call('GET', '/queue/settings', h.admin), 'settings');
-  await must(h.call('PUT', '/queue/settings', h.admin, { ...settings, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7] }), 'hours');
+  await must(h.call('PUT', '/queue/settings', h.admin, { ...settings, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7], holidaysClosed: false }), 'hours');
   await must(h.call('POST', '/queue/categories', h.admin, { code: 'A', name: '社保医保', prefix: 'A' }), 'category');
   const kiosk = (await must(h.call('POST', '/devices', h.admin, { name: '取号机', kind: 'kiosk' }), 'kiosk')).token as string;
   const list: Counter[] = [];

@@ -8,7 +8,7 @@ export interface QueueFixture {
   windows: Array<{ id: number; number: number; clerk: string }>;
 }
 
-export const ALL_DAY = { periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7] };
+export const ALL_DAY = { periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7], holidaysClosed: false };
 
 export async function setupQueue(h: TestHall, windowCount = 2, categories: string[][] = [['A'], ['A', 'B']]): Promise<QueueFixture> {
   const admin = await h.login('admin', ADMIN_PASSWORD);
