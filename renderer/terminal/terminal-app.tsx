@@ -22,7 +22,8 @@ export function TerminalApp({ role, screen }: { role: PairedRole; screen?: Termi
   const { t } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
-  const [codeFromAddress] = useState(takeCodeFromAddress);
+  // Used once: after the credential ends, the old code from the address is not tried again.
+  const [codeFromAddress, setCodeFromAddress] = useState(takeCodeFromAddress);
   useEffect(() => {
     loadTerminalConfig(role).then(
       (config) => setLoaded({ status: 'ready', config }),
@@ -33,6 +34,7 @@ export function TerminalApp({ role, screen }: { role: PairedRole; screen?: Termi
   if (loaded.status === 'loading') return <p className="centered-page">{t('common.loading')}</p>;
   const { config } = loaded;
   const unpair = async (why: string | null) => {
+    setCodeFromAddress(null);
     if (config) setLoaded({ status: 'ready', config: await forgetPairing(config) });
     setNotice(why);
   };
