@@ -1,6 +1,6 @@
 // Issue 12, points 2 and 4 on screen at 1366×768 against the built host: the case detail lists every
 // notice given (two correction rounds) and 重新打印 prints the first one exactly as it was; the admin
-// frees a window a clerk left signed in. Screenshots go to test-results/screens.
+// (window list) and the supervisor (home) free a window a clerk left signed in. Screenshots go to test-results/screens.
 import type { Page } from '@playwright/test';
 import { ADMIN_PASSWORD, expect, test, type Host } from './host.js';
 
@@ -70,4 +70,15 @@ test('case detail lists both correction notices and reprints the first; admin re
   await expect(admin.getByTestId('queue-windows').getByRole('status')).toContainText('1 号窗口已释放');
   const after = (await host.api('GET', '/windows', clerk)).find((w: { number: number }) => w.number === 1);
   expect(after).toMatchObject({ status: 'closed', clerk: null });
+
+  // The supervisor (督办) does the same from the home screen's window list.
+  expect((await fetch(`${host.base}/api/v1/windows/${window1.id}/sign-in`, { method: 'POST', headers: { authorization: `Bearer ${clerk}` } })).status).toBe(200);
+  const lead = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await signIn(lead, host, 'lead1', 'demo1234');
+  await expect(lead.getByTestId('home-windows').locator('[data-window="1"]')).toContainText('王芳');
+  await lead.getByTestId('home-windows').getByRole('button', { name: '释放 1 号窗口' }).click();
+  await lead.getByTestId('window-release-confirm').getByRole('button', { name: '确认释放' }).click();
+  await expect(lead.getByTestId('home-windows').getByRole('status')).toContainText('1 号窗口已释放');
+  await expect(lead.getByTestId('home-windows').locator('[data-window="1"]')).not.toContainText('王芳');
+  await lead.screenshot({ path: 'test-results/screens/supervisor-home-windows-1366x768.png' });
 });
