@@ -23,7 +23,8 @@ export const CategoryCode = z
   .max(8)
   .refine((s) => /^[A-Z][A-Z0-9]*$/.test(s), { params: { reason: 'category_code_chars' } });
 
-export const CreateCategoryRequest = z.object({
+/** A category's fields with no defaults: an update changes only what it names. */
+const CategoryFields = z.object({
   code: CategoryCode,
   name: PlainName,
   /** Letters printed before the number: `A` → A001. */
@@ -33,17 +34,25 @@ export const CreateCategoryRequest = z.object({
     .min(1)
     .max(3)
     .refine((s) => /^[A-Z]+$/.test(s), { params: { reason: 'prefix_chars' } }),
-  description: lineText(200).default(''),
+  description: lineText(200),
   /** Tickets per business day; null for no limit. */
-  dailyLimit: z.number().int().min(1).max(9999).nullable().default(null),
-  priorityAllowed: z.boolean().default(true),
+  dailyLimit: z.number().int().min(1).max(9999).nullable(),
+  priorityAllowed: z.boolean(),
   /** The catalogue item whose guide the slip's QR code opens (optional). */
-  itemCode: lineText(64).nullable().default(null),
-  sortOrder: z.number().int().min(0).max(999).default(0),
+  itemCode: lineText(64).nullable(),
+  sortOrder: z.number().int().min(0).max(999),
+});
+
+export const CreateCategoryRequest = CategoryFields.extend({
+  description: CategoryFields.shape.description.default(''),
+  dailyLimit: CategoryFields.shape.dailyLimit.default(null),
+  priorityAllowed: CategoryFields.shape.priorityAllowed.default(true),
+  itemCode: CategoryFields.shape.itemCode.default(null),
+  sortOrder: CategoryFields.shape.sortOrder.default(0),
 });
 export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequest>;
 
-export const UpdateCategoryRequest = CreateCategoryRequest.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+export const UpdateCategoryRequest = CategoryFields.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
 export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
 
 export const CategoryView = z.object({
@@ -62,17 +71,18 @@ export type CategoryView = z.infer<typeof CategoryView>;
 export const WINDOW_STATUSES = ['open', 'paused', 'closed'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
 
-export const CreateWindowRequest = z.object({
+const WindowFields = z.object({
   number: z.number().int().min(1).max(999),
   name: PlainName,
   /** The categories this window serves, in the order it calls them. */
   categoryCodes: z.array(CategoryCode).min(1).max(20),
   /** The rating pad beside this window (a device of kind rating), if any. */
-  ratingDeviceId: z.number().int().positive().nullable().default(null),
+  ratingDeviceId: z.number().int().positive().nullable(),
 });
+export const CreateWindowRequest = WindowFields.extend({ ratingDeviceId: WindowFields.shape.ratingDeviceId.default(null) });
 export type CreateWindowRequest = z.infer<typeof CreateWindowRequest>;
 
-export const UpdateWindowRequest = CreateWindowRequest.omit({ number: true }).partial().extend({ active: z.boolean().optional() });
+export const UpdateWindowRequest = WindowFields.omit({ number: true }).partial().extend({ active: z.boolean().optional() });
 export type UpdateWindowRequest = z.infer<typeof UpdateWindowRequest>;
 
 export const WindowView = z.object({

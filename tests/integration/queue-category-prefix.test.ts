@@ -44,4 +44,12 @@ describe('queue category prefixes', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ prefix: 'M', active: true });
   });
+
+  it('a partial update changes only the fields it names (no defaults reset the rest)', async () => {
+    const full = { name: '民政救助', description: '低保、临时救助', dailyLimit: 80, priorityAllowed: false, sortOrder: 5 };
+    expect((await h.api('PUT', '/queue/categories/B', { token: q.admin, body: full })).status).toBe(200);
+    const res = await h.api('PUT', '/queue/categories/B', { token: q.admin, body: { name: '民政事务' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...full, name: '民政事务' });
+  });
 });
