@@ -102,6 +102,9 @@ describe('a case from intake to delivery', () => {
     expect(without.html).toContain('见收件回执');
     const en = await fetch(`${h.base}/api/v1/cases/${id}/notices/acceptance`, { headers: { authorization: `Bearer ${s.clerk}`, 'accept-language': 'en' } });
     expect(await en.text()).toContain('Notice of Acceptance');
+    // A notice is a document made from citizens' input: nothing in it may run or fetch.
+    expect(en.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(en.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
   });
 
   it('goes through review to delivery, each action by its role', async () => {
