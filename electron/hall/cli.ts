@@ -1,5 +1,7 @@
 // `npm run serve`: the headless hall host (DESIGN §5). Also what the desktop app starts in a
 // utilityProcess in host mode. Prints `hall listening on http://ADDR:PORT` when ready.
+import os from 'node:os';
+import { reachableBases } from './lan-addresses.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -163,7 +165,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   // One write, so a reader that waits for the ready line also has the guide below it.
-  process.stdout.write(`hall listening on ${base}\n${guide(base, generated, demo)}`);
+  // The ready line names the listen address (DESIGN §5); the links below are ones other PCs can open.
+  const [lanBase, ...otherBases] = reachableBases(options.host, port, os.networkInterfaces());
+  const others = otherBases.length ? `  其他地址 / also at: ${otherBases.join('  ')}\n` : '';
+  process.stdout.write(`hall listening on ${base}\n${guide(lanBase!, generated, demo)}${others}`);
   logger.info({ host: options.host, port, version }, 'hall ready');
 
 }
