@@ -3,6 +3,9 @@
 // 行政复议 / 行政诉讼). Every value is escaped; the applicant's number is masked.
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/connection.js';
+import { get, sql } from '../../../db/sql.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { workingCalendar } from '../calendar/service.js';
 import type { NoticeKind } from '../../contract/cases.js';
 import { conflict, notFound } from '../http/errors.js';
 import { maskIdNumber } from '../privacy/mask.js';
@@ -28,6 +31,7 @@ table.facts th { text-align: left; width: 8em; font-weight: normal; }
 table.list { border-collapse: collapse; width: 100%; }
 table.list th, table.list td { border: 1px solid #000; padding: 2pt 6pt; }
 .sign { margin-top: 3em; text-align: right; }
+.seal { margin-top: 1em; text-align: right; }
 </style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -55,21 +59,37 @@ function givenNotice(db: Db, r: CaseRow, input: NoticeInput): GivenNotice | null
   return found;
 }
 
+/** The item's legal basis and phone as the catalogue holds them now; an item since removed gives none. */
+function itemOf(db: Db, r: CaseRow): { legalBasis: string; phone: string } {
+  const item = get<{ legal_basis: string; consult_phone: string }>(db, sql`SELECT legal_basis, consult_phone FROM items WHERE code = ${r.item_code}`);
+  return { legalBasis: item?.legal_basis.trim() ?? '', phone: item?.consult_phone.trim() ?? '' };
+}
+
+/** 行政许可法 §32 binds only 01 行政许可; other items cite their own 设定依据 or the hall's published guide (DOMAIN §1). */
+function correctionText(t: TFunction, r: CaseRow, legalBasis: string): string {
+  if (r.item_type === '01') return t('cases.notice.correctionTextLicence');
+  return legalBasis ? t('cases.notice.correctionTextBasis', { basis: legalBasis }) : t('cases.notice.correctionTextGuide');
+}
+
 export function noticeHtml(db: Db, t: TFunction, lang: string, r: CaseRow, input: NoticeInput): string {
   const tz = getSetting(db, 'hall.timeZone');
   const hallName = getSetting(db, 'hall.name');
+  const item = itemOf(db, r);
+  const phone = getSetting(db, 'hall.phone').trim() || item.phone;
   const day = (iso: string) => businessDayOf(new Date(iso), tz);
   const facts = (extra: string[]) =>
     `<table class="facts">${[
       row(t('cases.notice.hall'), hallName),
       row(t('cases.notice.caseNo'), r.case_no),
       row(t('cases.notice.item'), r.item_name),
+      row(t('cases.notice.phone'), phone),
       row(t('cases.notice.applicant'), r.applicant_name),
       row(t(r.id_type === 'resident_id' ? 'cases.notice.idNumber' : 'cases.notice.creditCode'), maskIdNumber(r.id_number)),
       ...extra,
     ].join('\n')}</table>`;
   const sign = (who: { name: string; at: string } | null) =>
-    `<div class="sign">${escapeHtml(hallName)}<br>${escapeHtml(t('cases.notice.clerk'))}：${escapeHtml(who?.name ?? '')}<br>${escapeHtml(who ? day(who.at) : '')}</div>`;
+    `<div class="sign">${escapeHtml(hallName)}<br>${escapeHtml(t('cases.notice.clerk'))}：${escapeHtml(who?.name ?? '')}<br>${escapeHtml(who ? day(who.at) : '')}</div>
+<div class="seal">${escapeHtml(t('cases.notice.seal'))}</div>`;
 
   const given = givenNotice(db, r, input);
   if (!given) throw conflict('notice_not_available', { caseNo: r.case_no });
@@ -101,11 +121,12 @@ ${sign(who)}`;
     // A later round only repeats materials of the first notice, and says so.
     const first = noticesGiven(db, r.id, 'correction')[0]!;
     const again = first.seq === given.seq ? '' : `<p>${escapeHtml(t('cases.notice.correctionAgain', { noticeNo: `${r.case_no}-${first.seq}`, date: day(first.at) }))}</p>\n`;
-    const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at))])}
-${again}<p>${escapeHtml(t('cases.notice.correctionText'))}</p>
+    const deadline = addWorkingDays(workingCalendar(db), day(given.at), getSetting(db, 'cases.correctionWorkingDays'));
+    const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at)), row(t('cases.notice.correctionDeadline'), deadline)])}
+${again}<p>${escapeHtml(correctionText(t, r, item.legalBasis))}</p>
 <table class="list"><tr><th>#</th><th>${escapeHtml(t('cases.notice.material'))}</th><th>${escapeHtml(t('cases.notice.reason'))}</th></tr>
 ${list}</table>
-<p>${escapeHtml(t('cases.notice.correctionOnce'))}</p>
+<p>${escapeHtml(t('cases.notice.correctionOnce', { deadline }))}</p>
 ${sign(who)}`;
     return page(lang, t('cases.notice.correctionTitle'), body);
   }

@@ -9,6 +9,10 @@ export const SETTING_DEFAULTS = {
   'hall.code': '000000000',
   /** Business days, hours and day end are reckoned in the hall's own time zone. */
   'hall.timeZone': 'Asia/Shanghai',
+  /** The hall's phone, printed on every notice (DOMAIN §1); empty: the item's 咨询电话 is printed. */
+  'hall.phone': '',
+  /** Working days the applicant has to supply what a 补正告知书 lists, counted from the notice's day. */
+  'cases.correctionWorkingDays': 5,
   /** A staff login lasts one working day. */
   'auth.sessionHours': 12,
   /** A paired terminal's token lasts a year, then the admin pairs it again. */
