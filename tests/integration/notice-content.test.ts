@@ -27,15 +27,18 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const correctionNotice = async (itemCode: string, lang = 'zh-CN') => {
+const correctionNotice = async (itemCode: string, lang = 'zh-CN', offer?: (password: string) => string) => {
   const created = await h.api('POST', '/cases', { token: s.clerk, body: { itemCode, applicant: PERSON, materials: [], channel: 'window' } });
   expect(created.status).toBe(201);
   const id = created.body.id as number;
   const corrections = (created.body.missingMaterials as Array<{ name: string }>).map((m) => ({ name: m.name, reason: '未提供' }));
   expect((await h.api('POST', `/cases/${id}/actions`, { token: s.clerk, body: { action: 'request-correction', corrections } })).status).toBe(200);
-  const res = await fetch(`${h.base}/api/v1/cases/${id}/notices/correction`, { headers: { authorization: `Bearer ${s.clerk}`, 'accept-language': lang } });
+  const headers: Record<string, string> = { authorization: `Bearer ${s.clerk}`, 'accept-language': lang };
+  const password = created.body.queryPassword as string;
+  if (offer) headers['x-query-password'] = offer(password);
+  const res = await fetch(`${h.base}/api/v1/cases/${id}/notices/correction`, { headers });
   expect(res.status).toBe(200);
-  return { caseNo: created.body.caseNo as string, html: await res.text() };
+  return { caseNo: created.body.caseNo as string, password, html: await res.text() };
 };
 
 describe('the correction notice', () => {
@@ -73,5 +76,20 @@ describe('the correction notice', () => {
     expect(en.html).toContain('Supply by</th><td>2026-03-24');
     expect(en.html).toContain('(Seal)');
     expect(en.html).not.toContain('Licensing Law');
+  });
+});
+
+describe('the query password on the intake notices', () => {
+  it('prints it on the correction notice when the intake offers the right one, so 办件查询 works in 补正', async () => {
+    const { html, password } = await correctionNotice('TOWN01', 'zh-CN', (p) => p);
+    expect(html).toContain(`查询密码</th><td>${password}`);
+  });
+
+  it('never prints a wrong one: the notice then points to the intake receipt', async () => {
+    // Digits that appear nowhere else on the page.
+    let wrong = '';
+    const { html } = await correctionNotice('TOWN01', 'zh-CN', (p) => (wrong = p === '913572' ? '135792' : '913572'));
+    expect(html).not.toContain(wrong);
+    expect(html).toContain('查询密码</th><td>见收件回执');
   });
 });

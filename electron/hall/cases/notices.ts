@@ -44,7 +44,8 @@ const row = (label: string, value: string) => `<tr><th>${escapeHtml(label)}</th>
 
 export interface NoticeInput {
   kind: NoticeKind;
-  /** The query password, only when the caller proved it matches the stored hash; printed, never kept. */
+  /** The query password, only when the caller proved it matches the stored hash; printed, never kept.
+   *  The notices of the intake itself (acceptance, correction) print it so the citizen can use 办件查询. */
   queryPassword: string | null;
   /** A notice given earlier, by its number (the seq of its case event); absent: the latest. */
   seq?: number;
@@ -122,7 +123,10 @@ ${sign(who)}`;
     const first = noticesGiven(db, r.id, 'correction')[0]!;
     const again = first.seq === given.seq ? '' : `<p>${escapeHtml(t('cases.notice.correctionAgain', { noticeNo: `${r.case_no}-${first.seq}`, date: day(first.at) }))}</p>\n`;
     const deadline = addWorkingDays(workingCalendar(db), day(given.at), getSetting(db, 'cases.correctionWorkingDays'));
-    const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at)), row(t('cases.notice.correctionDeadline'), deadline)])}
+    const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at)),
+      row(t('cases.notice.correctionDeadline'), deadline),
+      row(t('cases.notice.queryPassword'), input.queryPassword ?? t('cases.notice.passwordOnReceipt')),
+    ])}
 ${again}<p>${escapeHtml(correctionText(t, r, item.legalBasis))}</p>
 <table class="list"><tr><th>#</th><th>${escapeHtml(t('cases.notice.material'))}</th><th>${escapeHtml(t('cases.notice.reason'))}</th></tr>
 ${list}</table>

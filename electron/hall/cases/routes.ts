@@ -130,7 +130,7 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
   const printNotice = async (params: { id: number; kind: NoticeKind; seq?: number }, lang: Language, offered: unknown, reply: { header(k: string, v: string): unknown }) => {
     const r = findCase(db, params.id);
     if (!r) throw notFound();
-    const password = params.kind === 'acceptance' && typeof offered === 'string' ? await verifiedPassword(r, offered, staffGate) : null;
+    const password = params.kind !== 'rejection' && typeof offered === 'string' ? await verifiedPassword(r, offered, staffGate) : null;
     reply.header('content-type', 'text/html; charset=utf-8');
     reply.header('cache-control', 'no-store');
     return noticeHtml(db, translator(lang), lang, r, { kind: params.kind, queryPassword: password, ...(params.seq === undefined ? {} : { seq: params.seq }) });
@@ -138,7 +138,7 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
 
   hall.route({
     method: 'GET', url: '/cases/:id/notices/:kind', tag: 'cases',
-    summary: 'Printable A4 notice (acceptance, correction, rejection), the latest of its kind; the query password may come in the X-Query-Password header, never stored',
+    summary: 'Printable A4 notice (acceptance, correction, rejection), the latest of its kind; acceptance and correction print the query password sent in the X-Query-Password header (verified, never stored)',
     allow: ['clerk', 'backoffice', 'supervisor', 'admin'], params: NoticeParams, response: z.string(),
     handler: ({ params, lang, request, reply }) => printNotice(params, lang, request.headers['x-query-password'], reply),
   });

@@ -28,9 +28,9 @@ export function intakeApi(api: ApiClient) {
       const page = await api.request('GET', `/cases?status=correction&q=${encodeURIComponent(caseNo)}&limit=1`, { schema: CaseList });
       return page.rows.find((r) => r.caseNo === caseNo) ?? null;
     },
-    /** The notice's complete A4 document; the acceptance prints the query password only when offered. */
+    /** The notice's complete A4 document; acceptance and correction print the query password only when offered. */
     notice: (id: number, kind: NoticeKind, queryPassword?: string | null) =>
-      api.text(`/cases/${id}/notices/${kind}`, kind === 'acceptance' && queryPassword ? { 'X-Query-Password': queryPassword } : {}),
+      api.text(`/cases/${id}/notices/${kind}`, kind !== 'rejection' && queryPassword ? { 'X-Query-Password': queryPassword } : {}),
     uploadScan: (id: number, body: { materialName: string; fileName: string; contentType: string; dataBase64: string }) =>
       api.request('POST', `/cases/${id}/scans`, { body, schema: ScanView }),
   };

@@ -90,7 +90,7 @@ export default function IntakeScreen() {
       setEntries(entriesFor(full.materials));
     });
 
-  const printNotice = (r: ReceivedCase, kind: NoticeKind) => void print({ caseId: r.id, kind, password: kind === 'acceptance' ? r.password : null });
+  const printNotice = (r: ReceivedCase, kind: NoticeKind) => void print({ caseId: r.id, kind, password: kind === 'rejection' ? null : r.password });
 
   const submit = () => {
     setTried(true);

@@ -10,7 +10,7 @@ export const NOTICE_FRAME_TEST_ID = 'notice-frame';
 export interface NoticeJob {
   caseId: number;
   kind: NoticeKind;
-  /** Only while the receipt still shows it: the acceptance notice then prints it. */
+  /** Only while the receipt still shows it: the acceptance and correction notices then print it. */
   password: string | null;
 }
 
