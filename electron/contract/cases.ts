@@ -1,7 +1,7 @@
 // Cases (办件, DOMAIN §2): intake, the actions of the state machine, the back-office list, the kiosk
 // lookup and scans. Shared by the hall service and the renderer; zod only.
 import { z } from 'zod';
-import { PlainName, rowId, decimalInt, type Role } from './api.js';
+import { PlainName, rowId, decimalInt, Role } from './api.js';
 import { CreditCode, Mobile, PersonName, ResidentId } from './identity.js';
 import { lineText, multilineText } from './text.js';
 
@@ -60,6 +60,13 @@ export const ACTION_ROLE: Record<CaseAction, Role> = {
 };
 
 /** States whose promised time limit is running (accepted and not yet concluded, not paused). */
+/** 待我办理: the statuses in which `role` has a step of its own to take (withdrawal is the
+ *  applicant's wish, not work waiting for the clerk, so it does not count). */
+export function statusesAwaiting(role: Role): CaseStatus[] {
+  const actions = Object.entries(CASE_TRANSITIONS).filter(([action]) => ACTION_ROLE[action as CaseAction] === role);
+  return CASE_STATUSES.filter((status) => actions.some(([, moves]) => status in moves));
+}
+
 export const CLOCK_RUNNING: readonly CaseStatus[] = ['accepted', 'in_review', 'forwarded', 'decided'];
 
 export const CASE_CHANNELS = ['window', 'agent'] as const;
@@ -155,7 +162,13 @@ export const CaseEventView = z.object({
   action: z.string(),
   stateBefore: z.string().nullable(),
   stateAfter: z.string(),
+  /** The staff member's display name (王芳), the paired device's name, or the system's name
+   *  (county, system), resolved when served: the stored entry keeps the username. */
   actorName: z.string(),
+  actorKind: z.enum(['user', 'device', 'system']),
+  /** The staff member's role; null for devices and the system. */
+  actorRole: Role.nullable(),
+  /** Where it came from: the paired device's name for a device, else the address as recorded. */
   terminal: z.string().nullable(),
   at: z.string(),
   note: z.string().nullable(),
@@ -224,6 +237,9 @@ export const CaseListQuery = z.object({
   clerk: rowId().optional(),
   village: lineText(32).optional(),
   warning: z.enum(['yellow', 'red']).optional(),
+  /** 待我办理: cases of the caller (assigned to a back-office reviewer, received by a clerk) in a
+   *  status where the caller's role has a step to take. */
+  mine: z.literal('1').optional(),
   sort: z.enum(CASE_SORTS).default('-received'),
   offset: decimalInt(0, 10_000_000).default(0),
   limit: decimalInt(1, 200).default(50),

@@ -149,7 +149,7 @@ describe('the case on screen', () => {
   });
 
   it('remembers the first correction notice from the timeline', () => {
-    const event = (seq: number, action: string, detail: Record<string, unknown> | null) => ({ seq, action, stateBefore: null, stateAfter: 'x', actorName: 'c', terminal: null, at: '', note: null, detail });
+    const event = (seq: number, action: string, detail: Record<string, unknown> | null) => ({ seq, action, stateBefore: null, stateAfter: 'x', actorName: 'c', actorKind: 'user' as const, actorRole: 'clerk' as const, terminal: null, at: '', note: null, detail });
     const events = [
       event(0, 'receive', null),
       event(1, 'request-correction', { corrections: [{ name: '户口簿', reason: '未提交' }, { name: '身份证', reason: '不清晰' }] }),

@@ -4,7 +4,8 @@
 // masked text back letter by letter, round the audited reveal. Names and numbers match whole only.
 import type { Db } from '../../../db/connection.js';
 import { all, get, sql, type SqlFragment } from '../../../db/sql.js';
-import type { CaseList, CaseListQuery } from '../../contract/cases.js';
+import type { Role } from '../../contract/api.js';
+import { statusesAwaiting, type CaseList, type CaseListQuery } from '../../contract/cases.js';
 import { isValidCreditCode, isValidResidentId } from '../../contract/identity.js';
 import { calendarSettings, workingCalendar } from '../calendar/service.js';
 import type { Clock } from '../clock.js';
@@ -38,7 +39,21 @@ function applicantFilter(q: string): SqlFragment {
   return sql`applicant_name = ${q}`;
 }
 
-export function listCases(db: Db, clock: Clock, query: CaseListQuery): CaseList {
+/** Who asks for the list: `mine` means this staff member's cases. */
+export interface ListCaller {
+  id: number;
+  role: Role;
+}
+
+/** 待我办理: a clerk's own intakes, a reviewer's assigned cases, each where the role has a step to take. */
+function awaitingFilter(caller: ListCaller | null): SqlFragment {
+  const statuses = caller ? statusesAwaiting(caller.role) : [];
+  if (!caller || statuses.length === 0) return sql`0`;
+  const owner = caller.role === 'clerk' ? sql`clerk_id = ${caller.id}` : sql`assignee_id = ${caller.id}`;
+  return sql`${owner} AND status IN (${sql.join(statuses.map((s) => sql`${s}`), ', ')})`;
+}
+
+export function listCases(db: Db, clock: Clock, query: CaseListQuery, caller: ListCaller | null = null): CaseList {
   const today = hallToday(db, clock);
   const calendar = workingCalendar(db);
   const { yellowAt } = calendarSettings(db);
@@ -49,6 +64,7 @@ export function listCases(db: Db, clock: Clock, query: CaseListQuery): CaseList 
   if (query.clerk) where.push(sql`clerk_id = ${query.clerk}`);
   if (query.village) where.push(sql`village_code = ${query.village}`);
   if (query.q) where.push(applicantFilter(query.q));
+  if (query.mine) where.push(awaitingFilter(caller));
   if (query.warning === 'red') where.push(sql`due_date IS NOT NULL AND due_date < ${today} AND status IN (${running})`);
   if (query.warning === 'yellow') {
     where.push(sql`due_date >= ${today} AND due_date <= ${yellowUntil(calendar, today, yellowAt)} AND status IN (${running})`);

@@ -2,6 +2,7 @@
 // data is masked on the way out here, in one place, unless the caller was allowed to reveal it.
 import type { Db } from '../../../db/connection.js';
 import { all, get, run, sql } from '../../../db/sql.js';
+import type { Role } from '../../contract/api.js';
 import type { CaseDetail, CaseStatus, CaseSummary, CorrectionEntry } from '../../contract/cases.js';
 import type { Actor } from '../http/principal.js';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.js';
@@ -178,9 +179,13 @@ interface EventRow {
   action: string;
   state_before: string | null;
   state_after: string;
+  actor_kind: 'user' | 'device' | 'system';
   actor_name: string;
   terminal: string | null;
   at: string;
+  user_name: string | null;
+  user_role: Role | null;
+  device_name: string | null;
   note: string | null;
   detail: string | null;
 }
@@ -197,7 +202,16 @@ interface ScanRow {
 export function toCaseDetail(db: Db, r: CaseRow, limit: LimitState, options: ViewOptions = {}): CaseDetail {
   const rows = checkListOf(db, r.id);
   const scans = all<ScanRow>(db, sql`SELECT id, material_name, file_name, content_type, sha256, size FROM case_scans WHERE case_id = ${r.id} ORDER BY id`);
-  const events = all<EventRow>(db, sql`SELECT * FROM case_events WHERE case_id = ${r.id} ORDER BY seq`);
+  // The entry keeps the username it was recorded with; the screen shows who that is (王芳, her role)
+  // and, for a paired device, the device's name. Staff and device names only: nothing of the applicant.
+  const events = all<EventRow>(
+    db,
+    sql`SELECT e.*, u.display_name AS user_name, u.role AS user_role, d.name AS device_name
+        FROM case_events e
+        LEFT JOIN users u ON e.actor_kind = 'user' AND u.id = e.actor_id
+        LEFT JOIN devices d ON e.actor_kind = 'device' AND d.id = e.actor_id
+        WHERE e.case_id = ${r.id} ORDER BY e.seq`,
+  );
   return {
     ...toCaseSummary(r, limit, { names: staffNames(db, [r]), ...options }),
     contactName: r.contact_name,
@@ -223,8 +237,10 @@ export function toCaseDetail(db: Db, r: CaseRow, limit: LimitState, options: Vie
       action: e.action,
       stateBefore: e.state_before,
       stateAfter: e.state_after,
-      actorName: e.actor_name,
-      terminal: e.terminal,
+      actorName: e.user_name ?? e.device_name ?? e.actor_name,
+      actorKind: e.actor_kind,
+      actorRole: e.user_role,
+      terminal: e.actor_kind === 'device' ? (e.device_name ?? e.actor_name) : e.terminal,
       at: e.at,
       note: e.note,
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,

@@ -74,7 +74,7 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
   hall.route({
     method: 'GET', url: '/cases', tag: 'cases', summary: 'Back-office list: filter, sort, page; personal data masked', allow: STAFF,
     query: CaseListQuery, response: CaseList,
-    handler: ({ query }) => listCases(db, clock, query),
+    handler: ({ query, principal }) => listCases(db, clock, query, principal?.kind === 'user' ? { id: principal.user.id, role: principal.user.role } : null),
   });
 
   hall.route({

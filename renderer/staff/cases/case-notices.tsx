@@ -5,6 +5,7 @@ import { errorMessage } from '../../shared/api-error';
 import { formatDateTime } from '../../shared/format';
 import { pagePrinter, printA4 } from '../../shared/print-html';
 import { useT } from '../../shared/use-t';
+import { actorLine, type ActorFields } from './case-actor';
 import type { CasesApi } from './cases-api';
 import type { CaseDetail, NoticeKind } from './cases-contract';
 
@@ -14,13 +15,13 @@ export interface GivenNotice {
   seq: number;
   kind: NoticeKind;
   at: string;
-  actorName: string;
+  actor: ActorFields;
 }
 
 export function noticesOf(c: CaseDetail): GivenNotice[] {
   return c.events.flatMap((e) => {
     const kind = KIND_OF[e.action];
-    return kind ? [{ seq: e.seq, kind, at: e.at, actorName: e.actorName }] : [];
+    return kind ? [{ seq: e.seq, kind, at: e.at, actor: e }] : [];
   });
 }
 
@@ -62,7 +63,7 @@ export function CaseNotices({ c, cases }: { c: CaseDetail; cases: CasesApi }) {
               <td>{`${c.caseNo}-${n.seq}`}</td>
               <td>{t(`intake.notice.${n.kind}`)}</td>
               <td>{formatDateTime(n.at, language)}</td>
-              <td>{n.actorName}</td>
+              <td>{actorLine(t, n.actor)}</td>
               <td>
                 <button type="button" onClick={() => void reprint(n)}>{t('intake.reprint')}</button>
               </td>

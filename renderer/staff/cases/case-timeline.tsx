@@ -1,6 +1,7 @@
 // 办理过程: every entry of the case's timeline, oldest first, as the host recorded it.
 import { formatDateTime } from '../../shared/format';
 import { useT } from '../../shared/use-t';
+import { actorText } from './case-actor';
 import { eventLabelKey } from './case-model';
 import type { CaseDetail } from './cases-contract';
 
@@ -37,12 +38,13 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
           {events.map((e) => {
             const key = eventLabelKey(e.action);
             const extra = extraText(t, e);
+            const actor = actorText(t, e);
             return (
               <tr key={e.seq} data-action={e.action}>
                 <td className="nowrap">{formatDateTime(e.at, language)}</td>
                 <td>
-                  {e.actorName}
-                  {e.terminal ? <span className="case-muted"> · {e.terminal}</span> : null}
+                  {actor.who}
+                  {actor.where ? <span className="case-muted"> · {actor.where}</span> : null}
                 </td>
                 <td>{key ? t(key) : e.action}</td>
                 <td className="nowrap">
