@@ -73,6 +73,8 @@ const ItemFields = z
     /** 实施编码 of this hall's implementation; may be empty until the county assigns it. */
     implementationCode: z.union([ItemCode, z.literal('')]).default(''),
     name: line(100).pipe(z.string().min(1)),
+    /** Everyday words and common names citizens search by (低保, 户口), when the name lacks them. */
+    keywords: z.array(line(30).pipe(z.string().min(1))).max(20).default([]),
     type: ItemType,
     /** The 主项 or 子项 this item belongs to; null for a 主项. */
     parentCode: ItemCode.nullable().default(null),

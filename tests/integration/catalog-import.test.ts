@@ -40,7 +40,7 @@ describe('import', () => {
   });
 
   it('imports a good file, parents later in the file included', async () => {
-    const items = [testItem(2, { parentCode: '2000000001', handlingKind: 'new' }), testItem(1, { legalLimit: { value: 20, unit: 'working_days' }, faq: [{ q: '要带什么？', a: '身份证。' }] }), testItem(3, { specialSteps: [{ name: '公示', limit: { value: 7, unit: 'days' }, counted: true }] })];
+    const items = [testItem(2, { parentCode: '2000000001', handlingKind: 'new' }), testItem(1, { keywords: ['低保', '社保'], legalLimit: { value: 20, unit: 'working_days' }, faq: [{ q: '要带什么？', a: '身份证。' }] }), testItem(3, { specialSteps: [{ name: '公示', limit: { value: 7, unit: 'days' }, counted: true }] })];
     const res = await h.api('POST', '/items/import', { token: admin, body: { items } });
     expect(res.body).toEqual({ created: 3, updated: 0, total: 3 });
   });
@@ -50,6 +50,7 @@ describe('export → import round trip', () => {
   it('JSON: the same file comes back', async () => {
     const first = await (await exportFile('json')).json();
     expect(first.items).toHaveLength(3);
+    expect(first.items.find((i: { code: string }) => i.code === '2000000001').keywords).toEqual(['低保', '社保']);
     const res = await h.api('POST', '/items/import', { token: admin, body: first });
     expect(res.body).toEqual({ created: 0, updated: 3, total: 3 });
     expect(await (await exportFile('json')).json()).toEqual(first);
@@ -64,6 +65,8 @@ describe('export → import round trip', () => {
     const res = await h.api('POST', '/items/import', { token: admin, body: { format: 'xlsx', data } });
     expect(res.body).toEqual({ created: 3, updated: 0, total: 3 });
     expect(await (await exportFile('json')).json()).toEqual(before);
+    // The keywords came back from the sheet and are searched again.
+    expect((await h.api('GET', '/items?q=dibao', { token: admin })).body.map((i: { code: string }) => i.code)).toEqual(['2000000001']);
   });
 
   it('xlsx: a file that is not a workbook is refused plainly', async () => {

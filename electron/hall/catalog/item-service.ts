@@ -7,7 +7,7 @@ import type { Clock } from '../clock.js';
 import { conflict, notFound, validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { itemRow, toItem, toSummary, writeItem, type ItemRow } from './item-store.js';
-import { searchNeedle } from './search-key.js';
+import { matchRank, searchNeedle, textMatches } from './search-key.js';
 
 export interface ItemFilter {
   q?: string | undefined;
@@ -16,13 +16,33 @@ export interface ItemFilter {
   active?: boolean | undefined;
 }
 
+/** The items of the active queue categories whose name or description matches the query: the kiosk
+ *  home shows those texts, so a citizen searches by them. Categories are few; spelled per request. */
+function itemCodesOfMatchingCategories(db: Db, q: string): string[] {
+  const categories = all<{ name: string; description: string; item_code: string }>(
+    db,
+    sql`SELECT name, description, item_code FROM queue_categories WHERE active = 1 AND item_code IS NOT NULL`,
+  );
+  return categories.filter((c) => textMatches(c.name, q) || textMatches(c.description, q)).map((c) => c.item_code);
+}
+
+/** Items by filter; a query's results come best match first (matchRank), then by type and code. */
 export function listItems(db: Db, filter: ItemFilter): ItemSummary[] {
   const where = [sql`1 = 1`];
-  if (filter.q) where.push(sql`search_key LIKE ${`%${searchNeedle(filter.q)}%`} ESCAPE '\\'`);
+  if (filter.q) {
+    const byText = sql`search_key LIKE ${`%${searchNeedle(filter.q)}%`} ESCAPE '\\'`;
+    const codes = itemCodesOfMatchingCategories(db, filter.q);
+    const list = sql.join(codes.map((c) => sql`${c}`), ', ');
+    where.push(codes.length ? sql`(${byText} OR code IN (${list}) OR parent_code IN (${list}))` : byText);
+  }
   if (filter.type) where.push(sql`type = ${filter.type}`);
   if (filter.department) where.push(sql`department = ${filter.department}`);
   if (filter.active !== undefined) where.push(sql`active = ${filter.active}`);
-  return all<ItemRow>(db, sql`SELECT * FROM items WHERE ${sql.join(where, ' AND ')} ORDER BY type, code`).map(toSummary);
+  const rows = all<ItemRow & { search_key: string }>(db, sql`SELECT * FROM items WHERE ${sql.join(where, ' AND ')} ORDER BY type, code`);
+  const q = filter.q;
+  // Array.prototype.sort is stable: within a rank the SQL order (type, code) stays.
+  if (q) rows.sort((a, b) => matchRank(a.search_key, q) - matchRank(b.search_key, q));
+  return rows.map(toSummary);
 }
 
 export function findItem(db: Db, code: string): Item | undefined {

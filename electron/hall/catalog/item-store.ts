@@ -9,6 +9,7 @@ export interface ItemRow {
   code: string;
   implementation_code: string;
   name: string;
+  keywords: string;
   type: ItemType;
   parent_code: string | null;
   handling_kind: Item['handlingKind'];
@@ -83,6 +84,7 @@ export function toItem(db: Db, r: ItemRow): Item {
     code: r.code,
     implementationCode: r.implementation_code,
     name: r.name,
+    keywords: JSON.parse(r.keywords) as string[],
     type: r.type,
     parentCode: r.parent_code,
     handlingKind: r.handling_kind,
@@ -127,11 +129,11 @@ export function writeItem(db: Db, item: Item, at: string): 'created' | 'updated'
     ${item.promisedLimit.value}, ${item.promisedLimit.unit}, ${JSON.stringify(item.steps)}, ${item.fee.charged}, ${item.fee.standard},
     ${item.fee.basis}, ${item.online}, ${item.visits}, ${item.place}, ${item.hours}, ${item.window}, ${item.consultPhone},
     ${item.complaintPhone}, ${JSON.stringify(item.faq)}, ${JSON.stringify(item.specialSteps)}, ${item.handlingLevel},
-    ${item.active}, ${item.example}, ${searchKeyOf(item)}`;
+    ${item.active}, ${item.example}, ${searchKeyOf(item)}, ${JSON.stringify(item.keywords)}`;
   const columns = sql`implementation_code, name, type, parent_code, handling_kind, department, implementing_body, legal_basis,
     conditions, legal_limit_value, legal_limit_unit, promised_limit_value, promised_limit_unit, steps, fee_charged, fee_standard,
     fee_basis, online, visits, place, hours, window, consult_phone, complaint_phone, faq, special_steps, handling_level, active,
-    example, search_key`;
+    example, search_key, keywords`;
   let id: number;
   if (existing) {
     id = existing.id;

@@ -2,13 +2,13 @@
 // each header is "中文名 (key)" and only the key in brackets is read back, so columns may be moved.
 // Scalars are plain cells (是/否 for yes/no); time limits are a value column and a unit column
 // (working_days | days | months; both empty = no legal limit); steps, FAQ, special steps and materials
-// are JSON cells holding exactly the contract's arrays.
+// are JSON cells holding exactly the contract's arrays; keywords are one cell of words split by 、.
 import ExcelJS from 'exceljs';
 import type { FieldIssue } from '../../contract/api.js';
 import type { Item } from '../../contract/catalog.js';
 import type { RawRow } from './import-rows.js';
 
-type Kind = 'text' | 'nullableText' | 'int' | 'bool' | 'json';
+type Kind = 'text' | 'nullableText' | 'int' | 'bool' | 'json' | 'list';
 interface Column {
   key: string;
   label: string;
@@ -22,6 +22,7 @@ export const COLUMNS: readonly Column[] = [
   col('code', '事项编码', 'text', (i) => i.code),
   col('implementationCode', '实施编码', 'text', (i) => i.implementationCode),
   col('name', '事项名称', 'text', (i) => i.name),
+  col('keywords', '关键词及俗称', 'list', (i) => i.keywords),
   col('type', '事项类型', 'text', (i) => i.type),
   col('parentCode', '上级事项编码', 'nullableText', (i) => i.parentCode),
   col('handlingKind', '办理项类型', 'nullableText', (i) => i.handlingKind),
@@ -58,6 +59,7 @@ function toCell(kind: Kind, value: unknown): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (kind === 'bool') return value ? '是' : '否';
   if (kind === 'json') return JSON.stringify(value);
+  if (kind === 'list') return (value as string[]).join('、');
   return value as string | number;
 }
 
@@ -106,6 +108,9 @@ function readCell(column: Column, raw: string | number | boolean | null, issues:
       if (raw === '是' || raw === 'true' || raw === 'TRUE' || raw === 1 || raw === '1') return true;
       if (raw === '否' || raw === 'false' || raw === 'FALSE' || raw === 0 || raw === '0') return false;
       return empty ? undefined : raw;
+    case 'list':
+      // Words as a person types them into a cell: 低保、社保 (or commas, semicolons, spaces).
+      return empty ? [] : String(raw).split(/[、,，;；\s]+/).filter(Boolean);
     case 'json':
       if (empty) return [];
       try {

@@ -2,7 +2,9 @@
 // into the contract's shape on save. Special steps are kept as they are (set by import).
 import type { Item, ItemInput, Material } from '../../shared/catalog-contract';
 
-export interface ItemDraft extends Omit<Item, 'steps' | 'faq'> {
+export interface ItemDraft extends Omit<Item, 'keywords' | 'steps' | 'faq'> {
+  /** Words separated by 、 or commas: "低保、最低生活保障金". */
+  keywords: string;
   /** One step per line. */
   steps: string;
   /** One question per line: "问题 | 解答". */
@@ -15,7 +17,7 @@ export const emptyMaterial = (): Material => ({
 
 export function newDraft(): ItemDraft {
   return {
-    code: '', implementationCode: '', name: '', type: '20', parentCode: null, handlingKind: null, department: '', implementingBody: '',
+    code: '', implementationCode: '', name: '', keywords: '', type: '20', parentCode: null, handlingKind: null, department: '', implementingBody: '',
     legalBasis: '', conditions: '', legalLimit: null, promisedLimit: { value: 5, unit: 'working_days' }, steps: '',
     fee: { charged: false, standard: '', basis: '' }, online: false, visits: 1, place: '', hours: '', window: '', consultPhone: '',
     complaintPhone: '', faq: '', specialSteps: [], handlingLevel: 'town', materials: [emptyMaterial()], active: true, example: false,
@@ -23,7 +25,7 @@ export function newDraft(): ItemDraft {
 }
 
 export function draftOf(item: Item): ItemDraft {
-  return { ...item, steps: item.steps.join('\n'), faq: item.faq.map((f) => `${f.q} | ${f.a}`).join('\n') };
+  return { ...item, keywords: item.keywords.join('、'), steps: item.steps.join('\n'), faq: item.faq.map((f) => `${f.q} | ${f.a}`).join('\n') };
 }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -31,6 +33,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 export function inputOf(draft: ItemDraft): ItemInput {
   return {
     ...draft,
+    keywords: draft.keywords.split(/[、,，;；\s]+/).filter(Boolean),
     steps: lines(draft.steps),
     faq: lines(draft.faq).map((l) => {
       const at = l.indexOf('|');

@@ -11,7 +11,7 @@ import { useStaff } from '../staff-context';
 import { draftOf, inputOf, newDraft, type ItemDraft } from './item-draft';
 import { MaterialsEditor } from './materials-editor';
 
-const FIELDS = ['code', 'implementationCode', 'name', 'type', 'parentCode', 'handlingKind', 'department', 'implementingBody', 'legalBasis', 'conditions',
+const FIELDS = ['code', 'implementationCode', 'name', 'keywords', 'type', 'parentCode', 'handlingKind', 'department', 'implementingBody', 'legalBasis', 'conditions',
   'legalLimit', 'promisedLimit', 'steps', 'fee', 'online', 'visits', 'place', 'hours', 'window', 'consultPhone', 'complaintPhone', 'faq',
   'specialSteps', 'handlingLevel', 'materials', 'active', 'example'] as const;
 
@@ -72,6 +72,7 @@ export function ItemEditor({ item, onSaved, onCancel }: { item: Item | null; onS
         {text('code')}
         {text('implementationCode')}
         {text('name')}
+        <TextField label={t('fields.keywords')} value={draft.keywords} onValue={set('keywords')} error={err('keywords')} hint={t('catalog.keywordsHint')} />
         <SelectField label={t('fields.type')} value={draft.type} error={err('type')} options={ITEM_TYPES.map((c) => ({ value: c, label: `${c} ${t(`catalog.types.${c}`)}` }))} onValue={(v) => set('type')(v as ItemDraft['type'])} />
         <TextField label={t('fields.parentCode')} value={draft.parentCode ?? ''} error={err('parentCode')} onValue={(v) => set('parentCode')(v.trim() ? v.toUpperCase() : null)} />
         <SelectField label={t('fields.handlingKind')} value={draft.handlingKind ?? ''} options={[{ value: '', label: t('catalog.kinds.none') }, ...HANDLING_KINDS.map((k) => ({ value: k, label: t(`catalog.kinds.${k}`) }))]} onValue={(v) => set('handlingKind')((v || null) as ItemDraft['handlingKind'])} />
