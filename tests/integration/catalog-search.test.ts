@@ -46,6 +46,14 @@ describe('GET /items?q= on the shipped catalogue', () => {
     expect((await search('zjd'))[0]).toBe('0100010000 农村宅基地和建房（规划许可）审批');
   });
 
+  // The words of the demo queue categories' descriptions (electron/hall/demo.ts), as the kiosk home shows them.
+  it.each(['养老保险', '医疗保险参保登记', '资格认证', '低保', '特困', '临时救助', '残疾人两项补贴', '高龄津贴', '农业补贴', '宅基地建房', '就业登记', '退役军人'])(
+    'finds at least one item for the kiosk home word %s',
+    async (word) => {
+      expect((await search(word)).length).toBeGreaterThan(0);
+    },
+  );
+
   it('finds the item a queue category links to by the words of its name and description', async () => {
     expect(await search('急难')).not.toContain('0500020000 特困人员救助供养');
     const res = await h.api('POST', '/queue/categories', {

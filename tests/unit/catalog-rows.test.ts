@@ -49,12 +49,24 @@ describe('checkRows (JSON)', () => {
 
 describe('xlsx rows', () => {
   it('reads back exactly what it wrote', async () => {
-    const items = [Item.parse(item(1, { legalLimit: { value: 20, unit: 'working_days' }, faq: [{ q: '问', a: '答' }] })), Item.parse(item(2, { parentCode: '2000000001', handlingKind: 'change' }))];
+    const items = [Item.parse(item(1, { keywords: ['低保', '吃低保'], legalLimit: { value: 20, unit: 'working_days' }, faq: [{ q: '问', a: '答' }] })), Item.parse(item(2, { parentCode: '2000000001', handlingKind: 'change' }))];
     const rows = await xlsxToRows(await itemsToXlsx(items));
     expect(Array.isArray(rows)).toBe(true);
     const checked = checkRows(rows as never);
     expect(checked.ok && checked.items).toEqual(items);
     expect((rows as Array<{ row: number }>).map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('reads keywords typed into a cell with 、, commas, semicolons or spaces', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await itemsToXlsx([Item.parse(item(1, { keywords: ['低保'] })), Item.parse(item(2))])) as never);
+    const sheet = book.worksheets[0]!;
+    const keywordsColumn = (sheet.getRow(1).values as string[]).findIndex((v) => typeof v === 'string' && v.endsWith('(keywords)'));
+    expect(sheet.getRow(2).getCell(keywordsColumn).value).toBe('低保');
+    sheet.getRow(3).getCell(keywordsColumn).value = '社保，医保; 养老金  户口、';
+    const checked = checkRows((await xlsxToRows(Buffer.from(await book.xlsx.writeBuffer()))) as never);
+    expect(checked.ok && checked.items.map((i) => i.keywords)).toEqual([['低保'], ['社保', '医保', '养老金', '户口']]);
   });
 
   it('names a cell of broken JSON by its sheet row', async () => {
