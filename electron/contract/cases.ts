@@ -137,6 +137,10 @@ export const CreatedCase = z.object({
 });
 export type CreatedCase = z.infer<typeof CreatedCase>;
 
+/** A new query password for a citizen who lost theirs, shown once; the old one no longer works. */
+export const ReissuedQueryPassword = z.object({ caseNo: z.string(), queryPassword: z.string() });
+export type ReissuedQueryPassword = z.infer<typeof ReissuedQueryPassword>;
+
 export const CorrectionEntry = z.object({ name: MaterialName, reason: Reason });
 export type CorrectionEntry = z.infer<typeof CorrectionEntry>;
 

@@ -93,3 +93,35 @@ describe('the query password on the intake notices', () => {
     expect(html).toContain('查询密码</th><td>见收件回执');
   });
 });
+
+describe('a new query password for a citizen who lost theirs', () => {
+  const auditRows = () => h.db.prepare("SELECT detail FROM audit_log WHERE action = 'case-query-password-reissue' ORDER BY id").all() as Array<{ detail: string }>;
+  const lookup = (caseNo: string, password: string) => h.api('POST', '/cases/lookup', { body: { caseNo, password } });
+
+  it('issues a new one once, audited; the old one stops working and the new one opens 办件查询 and prints', async () => {
+    const created = await h.api('POST', '/cases', { token: s.clerk, body: { itemCode: 'TOWN01', applicant: PERSON, materials: [], channel: 'window' } });
+    const { id, caseNo, queryPassword: old } = created.body as { id: number; caseNo: string; queryPassword: string };
+    const before = auditRows().length;
+    const res = await h.api('POST', `/cases/${id}/query-password`, { token: s.clerk });
+    expect(res.status).toBe(200);
+    expect(res.body.caseNo).toBe(caseNo);
+    const fresh = res.body.queryPassword as string;
+    expect(fresh).toMatch(/^\d{6}$/);
+    const rows = auditRows();
+    expect(rows.length).toBe(before + 1);
+    expect(JSON.parse(rows.at(-1)!.detail)).toEqual({ caseNo });
+    expect(rows.at(-1)!.detail).not.toContain(fresh);
+    const stored = h.db.prepare('SELECT password_hash FROM cases WHERE id = ?').get(id) as { password_hash: string };
+    expect(stored.password_hash).not.toContain(fresh);
+
+    expect((await lookup(caseNo, fresh)).status).toBe(200);
+    if (old !== fresh) expect((await lookup(caseNo, old)).status).not.toBe(200);
+    expect((await h.api('GET', '/audit/verify', { token: s.admin })).body.ok).toBe(true);
+  });
+
+  it('answers 404 for an unknown case and writes nothing', async () => {
+    const before = auditRows().length;
+    expect((await h.api('POST', '/cases/999999/query-password', { token: s.clerk })).status).toBe(404);
+    expect(auditRows().length).toBe(before);
+  });
+});

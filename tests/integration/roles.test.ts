@@ -81,6 +81,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'POST /cases/lookup': EVERYONE,
   'GET /cases/lookup-locks': STAFF_LISTS,
   'POST /cases/:id/lookup-unlock': STAFF_LISTS,
+  'POST /cases/:id/query-password': ['clerk'],
   'GET /cases/:id/notices/:kind': ['clerk', 'backoffice', 'supervisor', 'admin'],
   'GET /cases/:id/notices/:kind/:seq': ['clerk', 'backoffice', 'supervisor', 'admin'],
   'GET /calendar': STAFF,

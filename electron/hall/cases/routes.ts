@@ -17,6 +17,7 @@ import {
   MAX_SCAN_BYTES,
   NoticeParams,
   type NoticeKind,
+  ReissuedQueryPassword,
   ScanUpload,
   ScanView,
 } from '../../contract/cases.js';
@@ -35,6 +36,7 @@ import { createCase } from './intake.js';
 import { type CaseLookup, verifiedPassword } from './lookup.js';
 import { guessingTerminal } from '../auth/attempt-window.js';
 import { noticeHtml } from './notices.js';
+import { reissueQueryPassword } from './query-password.js';
 import { attachScan, discardStaged, stageScanFile } from './scans.js';
 
 const STAFF = ['clerk', 'backoffice', 'supervisor', 'admin'] as const;
@@ -125,6 +127,18 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
     method: 'POST', url: '/cases/:id/lookup-unlock', tag: 'cases', summary: "Lift a case's lookup lock for the citizen at the counter (audited); 409 when not locked",
     allow: ['clerk', 'supervisor', 'admin'], params: IdParam, status: 204,
     handler: ({ params, actor }) => lookup.unlock(actor, params.id),
+  });
+
+  hall.route({
+    method: 'POST', url: '/cases/:id/query-password', tag: 'cases',
+    summary: 'A new query password for a citizen who lost theirs (audited); shown once here, the old one stops working',
+    allow: ['clerk'], params: IdParam, response: ReissuedQueryPassword,
+    handler: async ({ params, actor }): Promise<ReissuedQueryPassword> => {
+      if (!findCase(db, params.id)) throw notFound();
+      const queryPassword = newQueryPassword();
+      const { caseNo } = reissueQueryPassword(db, clock, actor, params.id, await hashPassword(queryPassword));
+      return { caseNo, queryPassword };
+    },
   });
 
   const printNotice = async (params: { id: number; kind: NoticeKind; seq?: number }, lang: Language, offered: unknown, reply: { header(k: string, v: string): unknown }) => {
