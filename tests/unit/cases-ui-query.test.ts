@@ -1,6 +1,6 @@
 // The back-office list's state in the hash and the GET /cases query built from it.
 import { describe, expect, it } from 'vitest';
-import { CaseListQuery } from '../../electron/contract/cases.js';
+import { CaseListQuery, statusesAwaiting } from '../../electron/contract/cases.js';
 import {
   countQueryString,
   DEFAULT_SORT,
@@ -12,6 +12,7 @@ import {
   sortFromGrid,
   stateFromSearch,
   withFilters,
+  withView,
 } from '../../renderer/staff/cases/case-query';
 
 const parse = (hash: string) => stateFromSearch(hashSearch(hash));
@@ -68,5 +69,35 @@ describe('grid sort ↔ host sort', () => {
     expect(sortFromGrid('due', null)).toBe(DEFAULT_SORT);
     expect(gridSortOf('-received')).toEqual({ key: 'received', direction: 'desc' });
     expect(gridSortOf('due')).toEqual({ key: 'due', direction: 'asc' });
+  });
+});
+
+describe('待我办理 view', () => {
+  it('keeps mine=1 in the hash and reads nothing else as it', () => {
+    const state = { filters: { mine: true as const, warning: 'red' as const }, sort: 'due' as const, page: 0 };
+    expect(hashForState(state)).toBe('#/cases?mine=1&warning=red&sort=due');
+    expect(parse(hashForState(state))).toEqual(state);
+    expect(parse('#/cases?mine=true').filters).toEqual({});
+    expect(parse('#/cases?mine=0').filters).toEqual({});
+  });
+
+  it('switches views at page 1, keeping the other filters', () => {
+    const all = { filters: { status: 'in_review' as const }, sort: 'due' as const, page: 3 };
+    const mine = withView(all, true);
+    expect(mine).toEqual({ filters: { status: 'in_review', mine: true }, sort: 'due', page: 0 });
+    expect(withView(mine, false)).toEqual({ filters: { status: 'in_review' }, sort: 'due', page: 0 });
+  });
+
+  it('sends mine=1, which the host accepts, for the list and for the count', () => {
+    const query = queryOf(listQueryString({ filters: { mine: true }, sort: DEFAULT_SORT, page: 0 }));
+    expect(query.mine).toBe('1');
+    expect(CaseListQuery.parse(query).mine).toBe('1');
+    expect(queryOf(countQueryString({ mine: true }))).toEqual({ mine: '1', limit: '1' });
+  });
+
+  it('waits on the window for received, correction and concluded cases, on the reviewer for its review steps', () => {
+    expect(statusesAwaiting('clerk')).toEqual(['received', 'correction', 'concluded']);
+    expect(statusesAwaiting('backoffice')).toEqual(['accepted', 'in_review', 'paused', 'decided']);
+    expect(statusesAwaiting('supervisor')).toEqual([]);
   });
 });

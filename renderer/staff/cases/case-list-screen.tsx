@@ -12,11 +12,11 @@ import { HallGrid, type GridSort } from '../admin/hall-grid';
 import { useStaff } from '../staff-context';
 import { useHash } from '../use-hash-route';
 import { casesApi } from './cases-api';
-import type { CaseSummary } from './cases-contract';
+import { statusesAwaiting, type CaseSummary } from './cases-contract';
 import { CaseFiltersBar, type FilterOption } from './case-filters';
-import { gridSortOf, hashForState, hashSearch, PAGE_SIZE, pageCount, sortFromGrid, stateFromSearch, withFilters, type CaseListState } from './case-query';
+import { gridSortOf, hashForState, hashSearch, PAGE_SIZE, pageCount, sortFromGrid, stateFromSearch, withFilters, withView, type CaseListState } from './case-query';
 import { LimitBadge } from './limit-badge';
-import { useCaseList } from './use-case-list';
+import { useAwaitingCount, useCaseList } from './use-case-list';
 import './cases.css';
 
 const go = (state: CaseListState) => {
@@ -31,6 +31,9 @@ export default function CaseListScreen() {
   const hash = useHash();
   const state = useMemo(() => stateFromSearch(hashSearch(hash)), [hash]);
   const { list, error, loading } = useCaseList(cases, state);
+  // 待我办理 only for the roles with steps of their own (window and back office).
+  const hasOwnSteps = statusesAwaiting(user.role).length > 0;
+  const awaiting = useAwaitingCount(cases, hasOwnSteps);
   const [items, setItems] = useState<FilterOption[]>([]);
   const [people, setPeople] = useState<Map<number, string>>(new Map([[user.id, user.displayName]]));
 
@@ -94,7 +97,15 @@ export default function CaseListScreen() {
           {loading && !list ? t('grid.loading') : t('caseList.range', { first, last, total })}
         </p>
       </div>
-      <CaseFiltersBar key={hash} filters={state.filters} items={items} clerks={clerks} onChange={(filters) => go(withFilters(state, filters))} />
+      {hasOwnSteps ? (
+        <nav className="case-views" aria-label={t('caseList.views')} data-testid="case-views">
+          <a href={hashForState(withView(state, false))} aria-current={state.filters.mine ? undefined : 'page'}>{t('caseList.viewAll')}</a>
+          <a href={hashForState(withView(state, true))} aria-current={state.filters.mine ? 'page' : undefined} data-testid="case-view-mine" data-count={awaiting ?? undefined}>
+            {awaiting === null ? t('caseList.viewMine') : t('caseList.viewMineCount', { count: awaiting })}
+          </a>
+        </nav>
+      ) : null}
+      <CaseFiltersBar key={hash} filters={state.filters} items={items} clerks={clerks} onChange={(filters) => go(withFilters(state, { ...filters, mine: state.filters.mine }))} />
       {error ? <div className="error-box" role="alert"><p>{errorMessage(t, error)}</p></div> : null}
       <HallGrid
         rows={list ? list.rows : null}

@@ -15,6 +15,8 @@ export interface CaseFilters {
   channel?: (typeof CASE_CHANNELS)[number];
   warning?: 'yellow' | 'red';
   clerk?: number;
+  /** 待我办理: the caller's own cases where the caller has a step to take (`mine=1`). */
+  mine?: true;
 }
 
 export interface CaseListState {
@@ -46,6 +48,7 @@ export function stateFromSearch(params: URLSearchParams): CaseListState {
     channel: oneOf(CASE_CHANNELS, params.get('channel')),
     warning: oneOf(['yellow', 'red'] as const, params.get('warning')),
     clerk: positiveInt(params.get('clerk')),
+    mine: params.get('mine') === '1' ? true : undefined,
   };
   const page = positiveInt(params.get('page'));
   return { filters: dropEmpty(filters), sort: oneOf(CASE_SORTS, params.get('sort')) ?? DEFAULT_SORT, page: page ? page - 1 : 0 };
@@ -57,7 +60,7 @@ function dropEmpty(filters: CaseFilters): CaseFilters {
 
 function filterParams(filters: CaseFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(dropEmpty(filters))) params.set(key, String(value));
+  for (const [key, value] of Object.entries(dropEmpty(filters))) params.set(key, value === true ? '1' : String(value));
   return params;
 }
 
@@ -111,4 +114,9 @@ export const SORTABLE: readonly SortKey[] = ['due', 'received', 'caseNo', 'statu
 export function hashSearch(hash: string): URLSearchParams {
   const at = hash.indexOf('?');
   return new URLSearchParams(at >= 0 ? hash.slice(at + 1) : '');
+}
+
+/** The list's two views: every case, or 待我办理 (the other filters stay as they were). */
+export function withView(state: CaseListState, mine: boolean): CaseListState {
+  return withFilters(state, { ...state.filters, mine: mine ? true : undefined });
 }

@@ -34,3 +34,26 @@ export function useCaseList(cases: CasesApi, state: CaseListState): { list: Case
   useCaseEvents(useCallback(() => setGeneration((g) => g + 1), []));
   return { list, error, loading };
 }
+
+/** How many cases wait for the caller (待我办理), kept current by `case.*` events; null until known. */
+export function useAwaitingCount(cases: CasesApi, enabled: boolean): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    cases.count({ mine: true }).then(
+      (n) => {
+        if (live) setCount(n);
+      },
+      () => {
+        if (live) setCount(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [cases, enabled, generation]);
+  useCaseEvents(useCallback(() => setGeneration((g) => g + 1), []));
+  return count;
+}
