@@ -13,6 +13,7 @@ import { CaseNotices } from './case-notices';
 import { CaseTimeline } from './case-timeline';
 import { LimitBadge } from './limit-badge';
 import { LookupLockNote } from './lookup-lock-note';
+import { QueryPasswordReissue } from './query-password-reissue';
 import { limitText } from './case-model';
 import './cases.css';
 
@@ -90,6 +91,7 @@ export default function CaseDetailScreen({ caseId }: { caseId: number }) {
       <CaseApplicant c={c} cases={cases} />
       <CaseMaterials c={c} />
       <CaseNotices c={c} cases={cases} />
+      <QueryPasswordReissue key={c.id} caseId={c.id} role={session.user.role} cases={cases} />
       <CaseTimeline events={c.events} />
     </section>
   );

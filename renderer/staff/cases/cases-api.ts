@@ -1,6 +1,6 @@
 // Typed calls of the cases API (electron/contract/cases.ts), on top of an ApiClient.
 import type { ApiClient } from '../../shared/api-client';
-import { CaseDetail, CaseList, LookupLocks, type CaseActionRequest, type NoticeKind } from './cases-contract';
+import { CaseDetail, CaseList, LookupLocks, ReissuedQueryPassword, type CaseActionRequest, type NoticeKind } from './cases-contract';
 import { countQueryString, listQueryString, type CaseFilters, type CaseListState } from './case-query';
 
 export function casesApi(api: ApiClient) {
@@ -15,6 +15,8 @@ export function casesApi(api: ApiClient) {
     lookupLocks: () => api.request('GET', '/cases/lookup-locks', { schema: LookupLocks }),
     /** Lifts a case's lookup lock for the citizen at the counter; the host audits it. */
     liftLookupLock: (id: number) => api.request('POST', `/cases/${id}/lookup-unlock`),
+    /** A new query password for an applicant who lost theirs (clerk); shown once, the host audits it. */
+    reissueQueryPassword: (id: number) => api.request('POST', `/cases/${id}/query-password`, { schema: ReissuedQueryPassword }),
     /** A notice the case was given, by its number (the seq of its timeline entry), as its A4 document. */
     notice: (id: number, kind: NoticeKind, seq: number) => api.text(`/cases/${id}/notices/${kind}/${seq}`),
   };
