@@ -101,6 +101,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const pdfText = await printedPdfText(browser, correctionHtml);
     expect(pdfText).toContain(missing.name);
     expect(pdfText).toContain(caseNo);
+    // Printed right after intake, the correction notice carries the query password (办件查询 in 补正).
+    expect(pdfText).toContain(password);
     for (const m of required.filter((r: { name: string }) => r.name !== missing.name)) expect(pdfText).not.toContain(m.name);
 
     // The applicant comes back with it: resubmit, accept.
