@@ -47,7 +47,9 @@ describe('upload to the county simulator', () => {
     expect(counters.records).toBe(2000);
     // The faults really happened: records filed by the county were sent again and answered duplicate.
     expect(counters.duplicates).toBeGreaterThan(0);
-    expect(cycles).toBeGreaterThan(1);
+    // Not `cycles > 1`: the simulator's faults are drawn with Math.random, and ten batches can all
+    // escape a cycle-ending fault (about 3 % of runs); the duplicates above prove the faults struck.
+    expect(cycles).toBeGreaterThanOrEqual(1);
   });
 
   it('never counts HTML, truncated JSON, other shapes or unknown recordIds as delivered', async () => {
