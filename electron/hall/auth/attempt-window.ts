@@ -54,6 +54,17 @@ export class AttemptLog {
   }
 }
 
+/** The value for `key` in a map kept in least-recently-used order (Map keeps insertion order, so
+ *  the used key is moved last); a new one is made, and beyond `capacity` the oldest is forgotten. */
+export function lruGet<K, V>(map: Map<K, V>, key: K, make: () => V, capacity: number): V {
+  const found = map.get(key);
+  if (found !== undefined) map.delete(key);
+  const value = found ?? make();
+  map.set(key, value);
+  if (map.size > capacity) map.delete(map.keys().next().value!);
+  return value;
+}
+
 /** Logs by key, never evicted: for a small known set (the hall's accounts, its cases). Keys with no
  *  failure left in the window are dropped as they are met, so the map holds only live counters. */
 export class KeptLogs<K> {
@@ -109,16 +120,7 @@ export class BoundedLogs<K> extends KeptLogs<K> {
   }
 
   override get(key: K): AttemptLog {
-    const log = this.logs.get(key);
-    if (log) {
-      // Most recently used last: Map keeps insertion order.
-      this.logs.delete(key);
-      this.logs.set(key, log);
-      return log;
-    }
-    const created = super.get(key);
-    if (this.logs.size > this.capacity) this.logs.delete(this.logs.keys().next().value!);
-    return created;
+    return lruGet(this.logs, key, () => new AttemptLog(this.windowMs), this.capacity);
   }
 }
 

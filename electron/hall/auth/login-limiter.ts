@@ -18,7 +18,7 @@
 // Counters of the hall's own accounts are kept in a map that is never evicted (the accounts are a
 // small set); addresses and made-up names live in bounded least-recently-used maps. A flood of
 // made-up names can only push out other made-up names and addresses, never an account's count.
-import { AttemptLog, BoundedLogs, KeptLogs, reserveAll, type Reservation, type WindowRule } from './attempt-window.js';
+import { AttemptLog, BoundedLogs, KeptLogs, lruGet, reserveAll, type Reservation, type WindowRule } from './attempt-window.js';
 
 export interface LoginRules {
   perAddressAccount: WindowRule;
@@ -60,18 +60,11 @@ export class LoginLimiter {
   }
 
   private addressLogs(address: string): AddressLogs {
-    let logs = this.addresses.get(address);
-    if (logs) {
-      this.addresses.delete(address);
-    } else {
-      const { windowMs, max } = this.rules.perAddress;
-      // An address cannot fail at more names than its own limit allows (names are only counted while
-      // the address has room), so `max + 1` keeps every live name and forgets dead ones first.
-      logs = { all: new AttemptLog(windowMs), names: new BoundedLogs(this.rules.perAddressAccount.windowMs, max + 1) };
-    }
-    this.addresses.set(address, logs);
-    if (this.addresses.size > this.rules.maxAddresses) this.addresses.delete(this.addresses.keys().next().value!);
-    return logs;
+    const { windowMs, max } = this.rules.perAddress;
+    // An address cannot fail at more names than its own limit allows (names are only counted while
+    // the address has room), so `max + 1` keeps every live name and forgets dead ones first.
+    const make = () => ({ all: new AttemptLog(windowMs), names: new BoundedLogs<string>(this.rules.perAddressAccount.windowMs, max + 1) });
+    return lruGet(this.addresses, address, make, this.rules.maxAddresses);
   }
 
   /**
