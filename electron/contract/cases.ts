@@ -86,7 +86,7 @@ export const PersonApplicant = z.object({
   mobile: Mobile,
 });
 /** A registered organisation's name may run past a person's 50 characters. */
-const OrganisationName = lineText(100, 1);
+export const OrganisationName = lineText(100, 1);
 
 export const OrganisationApplicant = z.object({
   kind: z.literal('organisation'),

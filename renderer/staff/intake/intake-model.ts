@@ -1,6 +1,5 @@
 // The intake form as pure functions: the clerk's form → CreateCaseRequest, field checks in DOMAIN §6
 // words, the missing materials → the 一次性告知 list, and when 受理 may be pressed. No React here.
-import { z } from 'zod';
 import {
   MAX_SCAN_BYTES,
   SCAN_TYPES,
@@ -12,6 +11,7 @@ import {
   type ProvidedMaterial,
 } from '../../../electron/contract/cases.js';
 import type { Material } from '../../../electron/contract/catalog.js';
+import { OrganisationName } from '../../../electron/contract/cases.js';
 import { CreditCode, Mobile, PersonName, ResidentId } from '../../../electron/contract/identity.js';
 import { describeIssue, fieldIssues } from '../../../electron/contract/field-issues.js';
 import type { Translate } from '../../shared/translate';
@@ -99,10 +99,6 @@ export function toCreateCaseRequest(itemCode: string, applicant: ApplicantForm, 
   };
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-/** A registered organisation's name may run to 100 characters (the contract's OrganisationName). */
-const OrganisationName = z.string().trim().min(1).max(100).refine((s) => !CONTROL_CHARS.test(s), { params: { reason: 'control_chars' } });
 
 const FIELD_SCHEMA = { name: PersonName, idNumber: ResidentId, creditCode: CreditCode, contactName: PersonName, mobile: Mobile } as const;
 
