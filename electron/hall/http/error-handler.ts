@@ -3,7 +3,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_PREFIX, type ErrorBody, type ErrorCode, type FieldIssue } from '../../contract/api.js';
+import { API_PREFIX, type ErrorBody, type FieldIssue } from '../../contract/api.js';
 import { describeIssue } from '../../contract/field-issues.js';
 import { HallError } from './errors.js';
 import { pickLanguage, translator } from './i18n.js';
@@ -47,10 +47,14 @@ function fromFastify(error: FastifyError, request: FastifyRequest): HallError | 
  *  read), and is closed. */
 export function clientErrorBody(err: { code?: string }): { status: number; body: string } {
   const t = translator(pickLanguage(undefined));
-  const [status, key] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout'] : [400, 'bad_request'];
-  const code: ErrorCode = status === 400 ? 'validation' : status === 431 ? 'headers_too_large' : 'request_timeout';
-  return { status, body: JSON.stringify({ error: { code, message: t(`errors.${key}`) } }) };
+  // The status comes from the error code's one table (errors.ts), as for every other refusal.
+  const error =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? new HallError('headers_too_large', 'headers_too_large')
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new HallError('request_timeout', 'request_timeout')
+        : new HallError('validation', 'bad_request');
+  return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: t(`errors.${error.messageKey}`) } }) };
 }
 
 export function handleClientError(err: NodeJS.ErrnoException, socket: Socket): void {
