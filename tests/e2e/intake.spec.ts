@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { ADMIN_PASSWORD, expect, test, type Host } from './host.js';
+import type { Browser } from '@playwright/test';
+import { ADMIN_PASSWORD, expect, itemWithTwoRequired, signIn, test } from './host.js';
 
 /** The printed notice, as the printer would get it: rendered to PDF by Chromium, then its text. */
 async function printedPdfText(browser: Browser, html: string): Promise<string> {
@@ -21,32 +21,15 @@ async function printedPdfText(browser: Browser, html: string): Promise<string> {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-async function signIn(page: Page, host: Host, username: string, password: string, lang: string) {
-  await page.addInitScript((l) => localStorage.setItem('hall.lang', l), lang);
-  await page.goto(host.base + '/');
-  const form = page.getByTestId('login-form');
-  await form.locator('input').nth(0).fill(username);
-  await form.locator('input[type=password]').fill(password);
-  await form.locator('button[type=submit]').click();
-  await expect(page.getByTestId('main-nav')).toBeVisible();
-}
-
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`intake → correction → acceptance → back office → delivery → kiosk lookup → audit (${lang})`, async ({ host, browser }) => {
     const admin = (await host.api('POST', '/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD })).token;
     // A town-level item of the demo catalogue with at least two required materials.
-    const items = await host.api('GET', '/items', admin);
-    const rows = items.rows ?? items;
-    let item: any = null;
-    for (const summary of rows) {
-      if (summary.handlingLevel !== 'town' || summary.promisedLimit.unit !== 'working_days' || summary.promisedLimit.value < 1) continue;
-      const full = await host.api('GET', `/items/${summary.code}`, admin);
-      if (full.materials.filter((m: { requirement: string }) => m.requirement === 'required').length >= 2) {
-        item = full;
-        break;
-      }
-    }
-    expect(item).not.toBeNull();
+    const item = await itemWithTwoRequired(
+      host,
+      admin,
+      (summary) => summary.handlingLevel === 'town' && summary.promisedLimit.unit === 'working_days' && summary.promisedLimit.value >= 1,
+    );
     const required = item.materials.filter((m: { requirement: string }) => m.requirement === 'required');
     const missing = required[required.length - 1];
 

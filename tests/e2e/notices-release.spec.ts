@@ -1,30 +1,11 @@
 // Issue 12, points 2 and 4 on screen at 1366×768 against the built host: the case detail lists every
 // notice given (two correction rounds) and 重新打印 prints the first one exactly as it was; the admin
 // (window list) and the supervisor (home) free a window a clerk left signed in. Screenshots go to test-results/screens.
-import type { Page } from '@playwright/test';
-import { ADMIN_PASSWORD, expect, test, type Host } from './host.js';
-
-async function signIn(page: Page, host: Host, username: string, password: string) {
-  await page.goto(host.base + '/');
-  const form = page.getByTestId('login-form');
-  await form.locator('input').nth(0).fill(username);
-  await form.locator('input[type=password]').fill(password);
-  await form.locator('button[type=submit]').click();
-  await expect(page.getByTestId('main-nav')).toBeVisible();
-}
+import { ADMIN_PASSWORD, expect, itemWithTwoRequired, signIn, test } from './host.js';
 
 test('case detail lists both correction notices and reprints the first; admin releases a held window', async ({ host, browser }) => {
   const clerk = (await host.api('POST', '/auth/login', null, { username: 'clerk1', password: 'demo1234' })).token;
-  const items = await host.api('GET', '/items', clerk);
-  let item: any = null;
-  for (const summary of items.rows ?? items) {
-    const full = await host.api('GET', `/items/${summary.code}`, clerk);
-    if (full.materials.filter((m: { requirement: string }) => m.requirement === 'required').length >= 2) {
-      item = full;
-      break;
-    }
-  }
-  expect(item).not.toBeNull();
+  const item = await itemWithTwoRequired(host, clerk);
   const required = item.materials.filter((m: { requirement: string }) => m.requirement === 'required');
   const [kept, left] = required;
   // Everything handed in but one required material.
