@@ -37,11 +37,11 @@ export async function installStatic(app: FastifyInstance, rendererDir: string): 
     wildcard: true,
     setHeaders: (res, filePath) => {
       if (filePath.endsWith('.html')) {
-        for (const [k, v] of Object.entries(PAGE_HEADERS)) res.header(k, v);
+        for (const [k, v] of Object.entries(PAGE_HEADERS)) res.setHeader(k, v);
       } else {
-        res.header('x-content-type-options', 'nosniff');
+        res.setHeader('x-content-type-options', 'nosniff');
         // Vite puts a content hash in every asset name, so assets never change under one name.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       }
     },
   });
