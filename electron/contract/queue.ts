@@ -234,8 +234,40 @@ export const QueueSettings = z.object({
   noShowAfterCalls: z.number().int().min(1).max(5).default(2),
   /** …or this many minutes have passed since the first call. */
   noShowAfterMinutes: z.number().int().min(0).max(30).default(3),
+  /** Where the slip's QR code sends a phone (guideUrlFor): the published guide's address, http or
+   *  https. Empty: this host, at the address the kiosk used. */
+  publicGuideUrl: lineText(300)
+    .refine((s) => s === '' || isWebAddress(s), { params: { reason: 'http_url' } })
+    .default(''),
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
+
+/** An http(s) address with a host, no user or password in it (it is printed on every slip). */
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The address a slip's QR code opens for an item (or the guide's index when there is none): the
+ * hall's published guide when set — a bare host gets the host's own `/guide` page, a page address
+ * is used as it stands — else this host's `/guide` at `origin`. The item goes after `#`, which the
+ * guide page reads.
+ */
+export function guideUrlFor(publicGuideUrl: string, origin: string, itemCode: string | null): string {
+  let base = `${origin}/guide`;
+  if (publicGuideUrl) {
+    const url = new URL(publicGuideUrl);
+    url.hash = '';
+    if (url.pathname === '/' && url.search === '') url.pathname = '/guide';
+    base = url.toString();
+  }
+  return itemCode ? `${base}#${encodeURIComponent(itemCode)}` : base;
+}
 
 export const RATING_INDICATORS = ['overall', 'efficiency', 'skill', 'attitude'] as const;
 

@@ -5,6 +5,7 @@ import { useT } from '../shared/use-t';
 import type { TerminalContext } from '../terminal/paired-screen';
 import { DisplayClock } from './display-clock';
 import { recentBesideCalling } from './display-state';
+import { SoundNotice } from './sound-notice';
 import { useDisplayFeed } from './use-display-feed';
 import { useVoice } from './voice/use-voice';
 
@@ -19,13 +20,14 @@ export function DisplayScreen({ ctx }: { ctx: TerminalContext }) {
   const noticeSeconds = Math.max(18, Math.round(state.notice.length / 3) + 10);
 
   return (
-    <div className="display-screen" data-testid="display-screen">
+    <div className={voice.blocked ? 'display-screen sound-blocked' : 'display-screen'} data-testid="display-screen">
       <header className="display-header">
         <h1 className="display-hall">{ctx.hallName}</h1>
         {state.loaded && !state.open ? <span className="display-closed">{t('display.closed')}</span> : null}
         {ctx.connection !== 'open' ? <ConnectionBadge state={ctx.connection} /> : null}
         <DisplayClock language={language} />
       </header>
+      {voice.blocked ? <SoundNotice onEnable={voice.unlock} /> : null}
 
       <div className="display-body">
         <section className={`display-calling count-${Math.max(1, state.calling.length)}`} data-testid="display-calling" aria-labelledby="display-calling-title">
@@ -94,11 +96,6 @@ export function DisplayScreen({ ctx }: { ctx: TerminalContext }) {
           <li key={index}>{text}</li>
         ))}
       </ol>
-      {voice.blocked ? (
-        <button type="button" className="display-unlock" data-testid="display-enable-voice" onClick={voice.unlock}>
-          <span>{t('voice.enable')}</span>
-        </button>
-      ) : null}
     </div>
   );
 }

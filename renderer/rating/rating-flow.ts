@@ -7,6 +7,9 @@ import { RATING_INDICATORS, type PendingRating } from '../shared/queue-contract'
 export type RatedTicket = NonNullable<PendingRating['ticket']>;
 export type Indicator = (typeof RATING_INDICATORS)[number];
 export type Indicators = Partial<Record<Indicator, number>>;
+/** The rows the citizen is asked (DOMAIN §3): the level chosen first is the overall rating, so the
+ *  contract's `overall` indicator is never asked again as a row of its own. */
+export const ASKED_INDICATORS = RATING_INDICATORS.filter((i): i is Exclude<Indicator, 'overall'> => i !== 'overall');
 
 export const LEVELS = [5, 4, 3, 2, 1] as const;
 export type Level = (typeof LEVELS)[number];

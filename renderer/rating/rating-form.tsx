@@ -1,10 +1,10 @@
 // The citizen's rating, whatever is rated (a ticket on the pad, a case stage at the kiosk): five big
-// levels, four optional indicators, and for a bad rating a few quick reasons that fill the comment.
+// levels (the overall rating), three optional indicators (效率、水平、态度), and for a bad rating a
+// few quick reasons that fill the comment.
 import './rating-form.css';
 import type { ReactNode } from 'react';
 import { useT } from '../shared/use-t';
-import { RATING_INDICATORS } from '../shared/queue-contract';
-import { BAD_REASONS, LEVELS, isBad, type ChoiceAction, type RatingChoice } from './rating-flow';
+import { ASKED_INDICATORS, BAD_REASONS, LEVELS, isBad, type ChoiceAction, type RatingChoice } from './rating-flow';
 
 interface RatingFormProps {
   choice: RatingChoice;
@@ -45,7 +45,7 @@ export function RatingForm({ choice, subject, hostDown, dispatch, onSubmit }: Ra
         <div className="rating-indicators">
           <h2>{t('rating.indicatorsTitle')}</h2>
           <p className="rating-hint">{t('rating.indicatorsHint')}</p>
-          {RATING_INDICATORS.map((indicator) => (
+          {ASKED_INDICATORS.map((indicator) => (
             <div className="rating-indicator" key={indicator} role="group" aria-label={t(`rating.indicators.${indicator}`)}>
               <span className="rating-indicator-name">{t(`rating.indicators.${indicator}`)}</span>
               {[1, 2, 3, 4, 5].map((value) => (

@@ -102,7 +102,7 @@ describe('displayReducer', () => {
     const settings = {
       periods: [{ open: '08:30', close: '17:30' }], weekdays: [1, 2, 3, 4, 5], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
       numberReading: 'digits' as const, slipWidthMm: 80 as const, printMode: 'html' as const, printerHost: '', printerPort: 9100, printerName: '',
-      noticeLine: '今天下午停电检修', ratingWindowMinutes: 10, noShowAfterCalls: 2, noShowAfterMinutes: 3, holidaysClosed: true,
+      noticeLine: '今天下午停电检修', ratingWindowMinutes: 10, noShowAfterCalls: 2, noShowAfterMinutes: 3, holidaysClosed: true, publicGuideUrl: '',
     };
     expect(displayReducer(loaded(), { type: 'settings', settings }).notice).toBe('今天下午停电检修');
   });

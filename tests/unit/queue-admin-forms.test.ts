@@ -31,6 +31,7 @@ const SETTINGS: QueueSettings = {
   periods: [{ open: '08:30', close: '12:00' }, { open: '14:00', close: '17:30' }], weekdays: [5, 1, 3], announcementTemplate: '请 {number} 号到 {window} 号窗口办理', announceRepeat: 2,
   numberReading: 'digits', slipWidthMm: 80, printMode: 'escpos', printerHost: '192.168.1.50', printerPort: 9100, printerName: '',
   noticeLine: '请保管好号票', ratingWindowMinutes: 10, noShowAfterCalls: 2, noShowAfterMinutes: 3, holidaysClosed: false,
+  publicGuideUrl: 'https://zwfw.example.gov.cn/bszn/',
 };
 
 describe('settings form', () => {

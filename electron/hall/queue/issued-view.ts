@@ -1,15 +1,17 @@
 // What the kiosk and the slip show of a ticket: the same view whether just issued or printed later.
 import type { Db } from '../../../db/connection.js';
-import type { IssuedTicket } from '../../contract/queue.js';
+import { guideUrlFor, type IssuedTicket } from '../../contract/queue.js';
 import { getSetting } from '../settings/service.js';
+import { queueSettings } from './settings.js';
 import { categoryByCode } from './setup-service.js';
 import type { TicketRow } from './tickets.js';
 
-/** The public guide page (no pairing, so a citizen's phone on the hall's network can open it) of the
- *  category's item, or the guide's index, on the host the caller reached. */
+/** The public guide page (no pairing, so a citizen's phone can open it) of the category's item, or
+ *  the guide's index: at the hall's published address (setting publicGuideUrl), else on the host the
+ *  caller reached. */
 export function guideUrl(db: Db, categoryCode: string, origin: string): string {
-  const itemCode = categoryByCode(db, categoryCode)?.item_code;
-  return itemCode ? `${origin}/guide#${encodeURIComponent(itemCode)}` : `${origin}/guide`;
+  const itemCode = categoryByCode(db, categoryCode)?.item_code ?? null;
+  return guideUrlFor(queueSettings(db).publicGuideUrl, origin, itemCode);
 }
 
 export function issuedTicketView(db: Db, t: TicketRow, wait: { ahead: number; estimatedWaitMinutes: number }, origin: string): IssuedTicket {

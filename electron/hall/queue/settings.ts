@@ -22,6 +22,7 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   ratingWindowMinutes: 10,
   noShowAfterCalls: 2,
   noShowAfterMinutes: 3,
+  publicGuideUrl: '',
 };
 
 export function queueSettings(db: Db): QueueSettings {

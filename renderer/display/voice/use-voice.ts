@@ -1,6 +1,7 @@
 // The display's voice: one queue for the page's lifetime, its log exposed for tests and support
 // (window.__hallVoice and the hidden voice-log list), and whether a click is needed to allow sound.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { soundAllowedWithoutClick } from './autoplay-probe';
 import { HallSpeaker, type VoiceMode } from './speakers';
 import { VoiceQueue } from './voice-queue';
 
@@ -12,7 +13,8 @@ declare global {
 
 export interface Voice {
   announce(text: string, repeat: number): void;
-  /** Sound was refused: the page shows the "click to enable" overlay. */
+  /** Sound is refused until the first click or key (a browser's autoplay policy): the page shows a
+   *  small notice, never a cover, and any click or key anywhere turns the voice on. */
   blocked: boolean;
   unlock(): void;
   queued: readonly string[];
@@ -35,7 +37,13 @@ export function useVoice(): Voice {
     queue.current = created;
     window.__hallVoice = { queued: created.queued, spoken: created.spoken };
     setVersion((v) => v + 1);
+    // Known before the first call, so the notice is up while someone is still there to read it.
+    let live = true;
+    void soundAllowedWithoutClick().then((allowed) => {
+      if (live && !allowed && !navigator.userActivation?.hasBeenActive) setBlocked(true);
+    });
     return () => {
+      live = false;
       created.dispose();
       if (queue.current === created) queue.current = null;
     };
@@ -46,5 +54,14 @@ export function useVoice(): Voice {
     // Runs inside the click, so the browser counts the sound that follows as user-initiated.
     queue.current?.resume();
   }, []);
+  useEffect(() => {
+    if (!blocked) return;
+    // A wall TV has no mouse: the first key of a remote or keyboard, or a touch, is enough.
+    const events = ['pointerdown', 'keydown'] as const;
+    for (const name of events) window.addEventListener(name, unlock, { capture: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, unlock, { capture: true });
+    };
+  }, [blocked, unlock]);
   return { announce, blocked, unlock, queued: queue.current?.queued ?? [], mode: speaker.current?.mode ?? 'clips' };
 }

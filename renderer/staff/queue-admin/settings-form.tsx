@@ -140,6 +140,7 @@ export function SettingsFormPanel({ initial, onSaved }: { initial: QueueSettings
           <TextField label={t('fields.printerName')} value={form.printerName} onValue={set('printerName')} error={errors.fields.printerName} hint={t('queueAdmin.printerNameHint')} autoComplete="off" />
         )}
       </div>
+      <TextField label={t('fields.publicGuideUrl')} value={form.publicGuideUrl} onValue={set('publicGuideUrl')} error={errors.fields.publicGuideUrl} hint={t('queueAdmin.publicGuideUrlHint')} inputMode="url" autoComplete="off" placeholder="https://" data-testid="public-guide-url" />
 
       <h3>{t('queueAdmin.displayTitle')}</h3>
       <TextField label={t('fields.noticeLine')} value={form.noticeLine} onValue={set('noticeLine')} error={errors.fields.noticeLine} hint={t('queueAdmin.noticeHint')} autoComplete="off" />

@@ -23,12 +23,13 @@ export interface SettingsForm {
   ratingWindowMinutes: string;
   noShowAfterCalls: string;
   noShowAfterMinutes: string;
+  publicGuideUrl: string;
 }
 
 export const SETTINGS_FIELDS = [
   'morningOpen', 'morningClose', 'afternoonOpen', 'afternoonClose', 'weekdays', 'holidaysClosed', 'announcementTemplate', 'announceRepeat',
   'numberReading', 'slipWidthMm', 'printMode', 'printerHost', 'printerPort', 'printerName', 'noticeLine', 'ratingWindowMinutes',
-  'noShowAfterCalls', 'noShowAfterMinutes',
+  'noShowAfterCalls', 'noShowAfterMinutes', 'publicGuideUrl',
 ] as const;
 
 const PERIOD_FIELDS = [
@@ -87,6 +88,7 @@ export function settingsFromForm(f: SettingsForm): Record<keyof QueueSettings, u
     ratingWindowMinutes: asNumber(f.ratingWindowMinutes),
     noShowAfterCalls: asNumber(f.noShowAfterCalls),
     noShowAfterMinutes: asNumber(f.noShowAfterMinutes),
+    publicGuideUrl: f.publicGuideUrl,
   };
 }
 
