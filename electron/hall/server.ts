@@ -28,6 +28,7 @@ import { openApiDocument } from './http/openapi.js';
 import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
+import { registerHallSettingsRoutes } from './settings/routes.js';
 import { setHallTimeZone } from '../contract/identity.js';
 import { registerUserRoutes } from './users/routes.js';
 import { closePastDays } from './queue/day-end.js';
@@ -113,6 +114,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerAuditRoutes(hall);
   registerCalendarRoutes(hall);
   registerQueueSetupRoutes(hall);
+  registerHallSettingsRoutes(hall);
   registerTicketRoutes(hall);
   // One limiter over query-password guesses, whether they come as a lookup or as a case rating.
   const caseLookup = new CaseLookup(db, clock);

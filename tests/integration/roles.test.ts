@@ -37,6 +37,8 @@ const EXPECTED: Record<string, CallerName[]> = {
   'PUT /windows/:id': ADMIN,
   'GET /queue/settings': SIGNED_IN,
   'PUT /queue/settings': ADMIN,
+  'GET /hall/settings': ADMIN,
+  'PUT /hall/settings': ADMIN,
   'GET /appointments': ['admin', 'clerk'],
   'POST /appointments': ['admin', 'clerk'],
   'GET /queue/state': SIGNED_IN,

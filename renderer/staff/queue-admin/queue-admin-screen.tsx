@@ -7,11 +7,12 @@ import { queueApi } from '../../shared/queue-api';
 import { useT } from '../../shared/use-t';
 import { useStaff } from '../staff-context';
 import { CategoriesPanel } from './categories-panel';
+import { HallSettingsPanel } from './hall-settings-form';
 import { SettingsFormPanel } from './settings-form';
 import { WindowsPanel } from './windows-panel';
 import './queue-admin.css';
 
-const TABS = ['categories', 'windows', 'settings'] as const;
+const TABS = ['categories', 'windows', 'settings', 'hall'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One list loaded from the host, reloadable, with its last error. */
@@ -74,6 +75,8 @@ export default function QueueAdminScreen() {
             error={windows.error ?? pads.error}
             reload={windows.reload}
           />
+        ) : tab === 'hall' ? (
+          <HallSettingsPanel />
         ) : settings.value ? (
           <SettingsFormPanel initial={settings.value} onSaved={settings.reload} />
         ) : settings.error ? (

@@ -1,0 +1,40 @@
+// The hall's own settings as one record: read from the typed keys, changed in one transaction with
+// an audit row naming each changed value before and after (the hall's public phone, not a citizen's).
+import type { Db } from '../../../db/connection.js';
+import type { HallSettings } from '../../contract/hall-settings.js';
+import { appendAudit } from '../audit/chain.js';
+import type { Clock } from '../clock.js';
+import type { Actor } from '../http/principal.js';
+import { getSetting, setSetting } from './service.js';
+
+export function hallSettings(db: Db): HallSettings {
+  return {
+    name: getSetting(db, 'hall.name'),
+    phone: getSetting(db, 'hall.phone'),
+    correctionWorkingDays: getSetting(db, 'cases.correctionWorkingDays'),
+    ratingCaseStageDays: getSetting(db, 'ratings.caseStageDays'),
+  };
+}
+
+/** The changed fields as {field: [before, after]}; unchanged ones are left out. */
+export function hallSettingChanges(before: HallSettings, after: HallSettings): Record<string, [string | number, string | number]> {
+  const changes: Record<string, [string | number, string | number]> = {};
+  for (const key of Object.keys(after) as Array<keyof HallSettings>) {
+    if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
+  }
+  return changes;
+}
+
+export function saveHallSettings(db: Db, clock: Clock, actor: Actor, input: HallSettings): HallSettings {
+  return db.transaction(() => {
+    const before = hallSettings(db);
+    const changes = hallSettingChanges(before, input);
+    if (Object.keys(changes).length === 0) return before;
+    setSetting(db, clock, 'hall.name', input.name);
+    setSetting(db, clock, 'hall.phone', input.phone);
+    setSetting(db, clock, 'cases.correctionWorkingDays', input.correctionWorkingDays);
+    setSetting(db, clock, 'ratings.caseStageDays', input.ratingCaseStageDays);
+    appendAudit(db, actor, clock.now(), { action: 'hall-settings', entity: 'settings', entityId: 'hall', detail: { changes } });
+    return hallSettings(db);
+  }).immediate();
+}

@@ -1,0 +1,93 @@
+// 大厅信息与期限: the hall's name and phone (printed on every notice), the 补正期限 a correction notice
+// gives, and how long a citizen may rate a case stage. Administrators only; the host audits each change.
+import { useEffect, useState, type FormEvent } from 'react';
+import { HallSettings } from '../../../electron/contract/hall-settings.js';
+import { errorMessage } from '../../shared/api-error';
+import { fieldIssues } from '../../shared/contract';
+import { FormMessages, TextField } from '../../shared/form-field';
+import { formErrorsFrom, formErrorsFromIssues, NO_ERRORS, type FormErrors } from '../../shared/form-errors';
+import { useT } from '../../shared/use-t';
+import { useStaff } from '../staff-context';
+import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, type HallSettingsForm } from './hall-settings-model';
+
+export function HallSettingsPanel() {
+  const { t } = useT();
+  const { api } = useStaff();
+  const [form, setForm] = useState<HallSettingsForm | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    api.request('GET', '/hall/settings', { schema: HallSettings }).then(
+      (settings) => setForm(hallFormFrom(settings)),
+      (failure: unknown) => setLoadError(errorMessage(t, failure)),
+    );
+  }, [api, t]);
+
+  if (loadError) return <div className="error-box" role="alert"><p>{loadError}</p></div>;
+  if (!form) return <p role="status">{t('common.loading')}</p>;
+
+  const set = (key: keyof HallSettingsForm) => (value: string) => {
+    setSaved(false);
+    setForm((old) => (old ? { ...old, [key]: value } : old));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = hallSettingsFrom(form);
+    const parsed = HallSettings.safeParse(input);
+    if (!parsed.success) {
+      setErrors(formErrorsFromIssues(t, fieldIssues(parsed.error, input), HALL_SETTINGS_FIELDS));
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await api.request('PUT', '/hall/settings', { body: parsed.data, schema: HallSettings });
+      setForm(hallFormFrom(result));
+      setErrors(NO_ERRORS);
+      setSaved(true);
+    } catch (failure) {
+      setErrors(formErrorsFrom(t, failure, HALL_SETTINGS_FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel queue-settings" onSubmit={(event) => void submit(event)} noValidate aria-label={t('queueAdmin.hallTitle')} data-testid="hall-settings-form">
+      <FormMessages messages={errors.general} />
+      {saved ? <div className="notice-box" role="status" data-testid="hall-settings-saved">{t('queueAdmin.hallSaved')}</div> : null}
+      <h3>{t('queueAdmin.hallNoticesTitle')}</h3>
+      <div className="form-grid">
+        <TextField label={t('fields.hallName')} value={form.name} onValue={set('name')} error={errors.fields.name} hint={t('queueAdmin.hallNameHint')} autoComplete="off" data-testid="hall-name" />
+        <TextField label={t('fields.hallPhone')} value={form.phone} onValue={set('phone')} error={errors.fields.phone} hint={t('queueAdmin.hallPhoneHint')} inputMode="tel" autoComplete="off" data-testid="hall-phone" />
+      </div>
+      <h3>{t('queueAdmin.hallPeriodsTitle')}</h3>
+      <div className="form-grid">
+        <TextField
+          label={t('fields.correctionWorkingDays')}
+          value={form.correctionWorkingDays}
+          onValue={set('correctionWorkingDays')}
+          error={errors.fields.correctionWorkingDays}
+          hint={t('queueAdmin.correctionDaysHint')}
+          inputMode="numeric"
+          data-testid="hall-correction-days"
+        />
+        <TextField
+          label={t('fields.ratingCaseStageDays')}
+          value={form.ratingCaseStageDays}
+          onValue={set('ratingCaseStageDays')}
+          error={errors.fields.ratingCaseStageDays}
+          hint={t('queueAdmin.ratingDaysHint')}
+          inputMode="numeric"
+          data-testid="hall-rating-days"
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={busy} data-testid="hall-settings-save">{t('queueAdmin.hallSave')}</button>
+      </div>
+    </form>
+  );
+}
