@@ -94,23 +94,38 @@ export interface DatabaseKey {
   source: 'env' | 'file' | 'created';
 }
 
+/** Which database a key belongs to: the hall's, or a village node's (its own file, key file and variable). */
+export interface DatabaseFiles {
+  db: string;
+  keyFile: string;
+  keyEnv: string;
+}
+
+export const HALL_DATABASE_FILES: DatabaseFiles = { db: 'hall.db', keyFile: DB_KEY_FILE, keyEnv: DB_KEY_ENV };
+
 /** The key for `<dataDir>/hall.db`: HALL_DB_KEY if set, else the key file, created only when nothing is encrypted yet. */
-export function resolveDatabaseKey(dataDir: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): DatabaseKey {
-  const fromEnv = env[DB_KEY_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return { key: parseKeyHex(fromEnv, DB_KEY_ENV), source: 'env' };
-  const file = path.join(dataDir, DB_KEY_FILE);
+export function resolveDatabaseKey(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  files: DatabaseFiles = HALL_DATABASE_FILES,
+): DatabaseKey {
+  const keyEnv = files.keyEnv;
+  const fromEnv = env[keyEnv];
+  if (fromEnv !== undefined && fromEnv !== '') return { key: parseKeyHex(fromEnv, keyEnv), source: 'env' };
+  const file = path.join(dataDir, files.keyFile);
   try {
     statSync(file);
     return { key: readKeyFile(file, platform), source: 'file' };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const dbFile = path.join(dataDir, 'hall.db');
+  const dbFile = path.join(dataDir, files.db);
   if (databaseFileState(dbFile) === 'encrypted') {
     throw new DatabaseKeyError(
       'missing-key',
-      `${dbFile} 已加密，但找不到密钥：既没有 ${file}，也没有设置环境变量 ${DB_KEY_ENV}。请从备份恢复密钥文件`,
-      `${dbFile} is encrypted but its key is missing: there is no ${file} and ${DB_KEY_ENV} is not set. Restore the key file from your backup`,
+      `${dbFile} 已加密，但找不到密钥：既没有 ${file}，也没有设置环境变量 ${keyEnv}。请从备份恢复密钥文件`,
+      `${dbFile} is encrypted but its key is missing: there is no ${file} and ${keyEnv} is not set. Restore the key file from your backup`,
     );
   }
   const key = randomBytes(KEY_BYTES);

@@ -222,3 +222,16 @@ export type VillageHealth = z.infer<typeof VillageHealth>;
 
 export const PairingRequest = z.object({ hallUrl: z.url().max(300), code: z.string().min(8).max(200) }).strict();
 export type PairingRequest = z.infer<typeof PairingRequest>;
+
+/** GET /api/v1/pairing on the node: whom it is paired with, or why it waits to be paired. */
+export const PairingState = z.object({
+  paired: z.boolean(),
+  hallUrl: z.string().nullable(),
+  hall: VillageProfile.shape.hall.nullable(),
+  agent: VillageProfile.shape.agent.nullable(),
+  villages: z.array(VillageInfo),
+  pairedAt: z.string().nullable(),
+  /** Set when the hall revoked this node and its records were wiped. */
+  revokedAt: z.string().nullable(),
+});
+export type PairingState = z.infer<typeof PairingState>;

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Pretty paths for the terminal pages. */
-const PAGES: Record<string, string> = {
+export const HALL_PAGES: Readonly<Record<string, string>> = {
   '/': 'index.html',
   '/kiosk': 'kiosk.html',
   '/display': 'display.html',
@@ -23,8 +23,9 @@ const PAGE_HEADERS = {
   'cache-control': 'no-cache',
 };
 
-export async function installStatic(app: FastifyInstance, rendererDir: string): Promise<void> {
-  const built = existsSync(path.join(rendererDir, 'index.html'));
+/** `pages`: pretty paths to the built pages (a village node lands on agent.html). */
+export async function installStatic(app: FastifyInstance, rendererDir: string, pages: Readonly<Record<string, string>> = HALL_PAGES): Promise<void> {
+  const built = existsSync(path.join(rendererDir, pages['/'] ?? 'index.html'));
   if (!built) {
     app.get('/', (_req, reply) =>
       reply.type('text/plain; charset=utf-8').send('界面尚未构建：请运行 npm run build / the UI is not built: run npm run build'),
@@ -45,7 +46,7 @@ export async function installStatic(app: FastifyInstance, rendererDir: string): 
       }
     },
   });
-  for (const [url, file] of Object.entries(PAGES)) {
+  for (const [url, file] of Object.entries(pages)) {
     app.get(url, (_req, reply) => reply.headers(PAGE_HEADERS).sendFile(file));
   }
 }

@@ -1,0 +1,8 @@
+// The village node's migrations in order (its own numbering, its own database). A new one is a new
+// file here, never an edit of an old one.
+import type { Migration } from '../migrations/index.js';
+import * as m0001 from './0001-node.js';
+
+export type { Migration };
+
+export const villageMigrations: readonly Migration[] = [m0001];

@@ -1,0 +1,66 @@
+// `npm run village` (DESIGN §5): the node's command line, parsed and checked before anything starts.
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+
+export interface VillageOptions {
+  data: string;
+  port: number;
+  host: string;
+  /** Seconds between link cycles while there is work or the hall is reachable. */
+  syncIntervalSeconds: number;
+  /** The longest wait between tries of one record (the backoff's cap), in seconds. */
+  retryCapSeconds: number;
+  logLevel: string;
+}
+
+export class VillageCliError extends Error {}
+
+export const VILLAGE_USAGE = `usage: npm run village -- [--data DIR] [--port N] [--host ADDR] [--sync-interval SECONDS]
+                        [--retry-cap SECONDS] [--log-level LEVEL]`;
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new VillageCliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function parseVillageArgs(argv: readonly string[]): VillageOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: 'string', default: './village-data' },
+        port: { type: 'string', default: '8630' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'sync-interval': { type: 'string', default: '5' },
+        'retry-cap': { type: 'string', default: '600' },
+        'log-level': { type: 'string', default: 'info' },
+      },
+    }));
+  } catch (err) {
+    throw new VillageCliError((err as Error).message);
+  }
+  const host = values.host!;
+  if (host !== 'localhost' && isIP(host) === 0) throw new VillageCliError(`--host must be an IP address, got "${host}"`);
+  const logLevel = values['log-level']!;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new VillageCliError('--log-level must be one of fatal, error, warn, info, debug, trace, silent');
+  }
+  return {
+    data: values.data!,
+    port: integer('port', values.port!, 0, 65535),
+    host,
+    syncIntervalSeconds: integer('sync-interval', values['sync-interval']!, 1, 3600),
+    retryCapSeconds: integer('retry-cap', values['retry-cap']!, 1, 600),
+    logLevel,
+  };
+}
+
+/** Loopback addresses: the agent on this machine. */
+export function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
