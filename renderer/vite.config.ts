@@ -74,6 +74,7 @@ export default defineConfig({
         rating: entry('rating'),
         setup: entry('setup'),
         guide: entry('guide'),
+        agent: entry('agent'),
       },
       output: {
         // The grid gets its own named chunk, reached only through the admin screens' dynamic imports.

@@ -1,0 +1,68 @@
+// The 委托 form's draft: saved to the node half a second after the agent stops typing (and kept as
+// the page's current draft), so a reload or a closed window loses nothing.
+import { useEffect, useRef, useState } from 'react';
+import { AgentDraft } from '../../electron/contract/agent-node.js';
+import { agentApi } from './agent-api';
+
+export const CURRENT_DRAFT_KEY = 'village-agent-draft';
+const SAVE_AFTER_MS = 500;
+
+export function rememberDraft(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(CURRENT_DRAFT_KEY, id);
+    else localStorage.removeItem(CURRENT_DRAFT_KEY);
+  } catch {
+    // No storage: the draft is still on the node, listed under drafts.
+  }
+}
+
+export function rememberedDraft(): string | null {
+  try {
+    return localStorage.getItem(CURRENT_DRAFT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export function useDraft(requestId: string) {
+  const [draft, setDraft] = useState<AgentDraft>(() => AgentDraft.parse({}));
+  const [loaded, setLoaded] = useState(false);
+  const [save, setSave] = useState<SaveState>('idle');
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(false);
+    dirty.current = false;
+    agentApi.detail(requestId).then(
+      (d) => live && (setDraft(d.draft), setLoaded(true)),
+      () => live && (setDraft(AgentDraft.parse({})), setLoaded(true)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [requestId]);
+
+  useEffect(() => {
+    if (!loaded || !dirty.current) return undefined;
+    const timer = setTimeout(() => {
+      setSave('saving');
+      agentApi.saveDraft(requestId, draft).then(
+        () => {
+          rememberDraft(requestId);
+          setSave('saved');
+        },
+        () => setSave('failed'),
+      );
+    }, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft, loaded, requestId]);
+
+  const update = (patch: Partial<AgentDraft>) => {
+    dirty.current = true;
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  return { draft, update, loaded, save };
+}
