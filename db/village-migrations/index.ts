@@ -2,7 +2,8 @@
 // file here, never an edit of an old one.
 import type { Migration } from '../migrations/index.js';
 import * as m0001 from './0001-node.js';
+import * as m0002 from './0002-agent-records.js';
 
 export type { Migration };
 
-export const villageMigrations: readonly Migration[] = [m0001];
+export const villageMigrations: readonly Migration[] = [m0001, m0002];

@@ -16,6 +16,7 @@ import type { Backoff } from '../link/backoff.js';
 import { createHallLink, type HallLink, type HallLinkOptions } from './link/hall-link.js';
 import { installLocalAccess } from './local-access.js';
 import type { VillageNode } from './node-context.js';
+import { registerAgentModule } from './agent/agent-module.js';
 import { registerPairingRoutes } from './pairing/pairing-routes.js';
 import { createScanStore } from './scans/scan-store.js';
 
@@ -108,6 +109,7 @@ export async function buildVillageServer(options: VillageServerOptions): Promise
   });
   registerPairingRoutes(node);
   // Feature modules of the node register here, one line each.
+  registerAgentModule(node);
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { allow: 'public' } }, () => openApiDocument(routes, version));
   if (options.rendererDir) await installStatic(app, options.rendererDir, VILLAGE_PAGES);

@@ -13,14 +13,14 @@ import { handOver } from '../../electron/village/agent/handover-service.js';
 import { deliver, purgeConfirmed, rate, resubmit, sideStep } from '../../electron/village/agent/progress-service.js';
 import { authorise, collect, saveDraft, saveMaterials } from '../../electron/village/agent/request-service.js';
 import { AgentDraft, AuthoriseRequest } from '../../electron/contract/agent-node.js';
-import { openAgentNode, outboxOf, VILLAGES } from './support/agent-node.js';
+import { openAgentNode, outboxOf, VILLAGES, type AgentNode } from './support/agent-node.js';
 
-const SIG = 'a'.repeat(64);
 // Friday 27 Nov 2026, 10:00 in the hall: three working days run Mon 30, Tue 1, Wed 2 Dec.
 const FRIDAY = new Date('2026-11-27T02:00:00Z');
 
-function authorised(node: ReturnType<typeof openAgentNode>, residentId = '11010519491231002X') {
+function authorised(node: AgentNode, residentId = '11010519491231002X') {
   const id = randomUUID();
+  const SIG = node.scan(`signature of ${id}`);
   saveDraft(node.db, node.deps, id, AgentDraft.parse({ applicantName: '王秀英', residentId }));
   authorise(
     node.db,
@@ -43,8 +43,8 @@ function authorised(node: ReturnType<typeof openAgentNode>, residentId = '110105
 }
 
 const threeOfFour = [
-  { name: '居民身份证', originals: 1, copies: 1, scans: ['b'.repeat(64)] },
-  { name: '户口簿', originals: 1, copies: 0, scans: [] },
+  { name: '居民身份证', originals: 1, copies: 1, scans: [] as string[] },
+  { name: '户口簿', originals: 1, copies: 0, scans: [] as string[] },
 ];
 
 describe('agent records on the village node', () => {
@@ -59,7 +59,7 @@ describe('agent records on the village node', () => {
     const bad = AuthoriseRequest.safeParse({ villageCode: '1', residentId: '110105194912310021' });
     expect(bad.success).toBe(false);
     expect(() =>
-      authorise(node.db, node.deps, id, { ...AuthoriseRequest.parse({ villageCode: '999999999999', applicantName: '王秀英', residentId: '11010519491231002X', mobile: '13800138000', itemCode: 'T-001', itemName: 'x', scope: 's', validFrom: '2026-11-27', validUntil: '2026-12-27', signature: { kind: 'drawn', sha256: SIG } }) }),
+      authorise(node.db, node.deps, id, { ...AuthoriseRequest.parse({ villageCode: '999999999999', applicantName: '王秀英', residentId: '11010519491231002X', mobile: '13800138000', itemCode: 'T-001', itemName: 'x', scope: 's', validFrom: '2026-11-27', validUntil: '2026-12-27', signature: { kind: 'drawn', sha256: 'a'.repeat(64) } }) }),
     ).toThrow(HallError);
 
     const a = authorised(node);
@@ -142,7 +142,7 @@ describe('agent records on the village node', () => {
     expect(change('decided', '4', { caseNo: 'C-1', decision: 'approved', decidedAt: '2026-12-03T02:00:00Z' })).toBe('applied');
     expect(listRequests(node.db, node.deps, 'ready').map((r) => r.requestId)).toEqual([a]);
     expect(() => rate(node.db, node.deps, a, { stage: 'conclude', level: 5, comment: '' })).toThrow(HallError);
-    deliver(node.db, node.deps, a, { method: 'agent', receiverName: '王秀英', receiverSignature: 'c'.repeat(64) });
+    deliver(node.db, node.deps, a, { method: 'agent', receiverName: '王秀英', receiverSignature: node.scan('receiver signature') });
     rate(node.db, node.deps, a, { stage: 'accept', level: 5, indicators: { efficiency: 5, skill: 5, attitude: 5 }, comment: '' });
     expect(outboxOf(node.db).map((r) => [r.kind, r.seq])).toEqual([
       ['agent-request', 1],

@@ -1,98 +1,72 @@
 // A village node database with the agent's records, for the agent module's tests: a real SQLite file
-// migrated with the node's migrations, the shipped holiday calendar and a small mirrored catalogue.
+// migrated with the node's migrations, paired (two villages), a mirrored catalogue, the node's real
+// outbox (appendRecord) and scan store, and a clock the test moves.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../../db/connection.js';
 import { migrate } from '../../../db/migrate.js';
-import type { Migration } from '../../../db/migrations/index.js';
-import { all, get, run, sql } from '../../../db/sql.js';
-import * as agentRecords from '../../../db/village-migrations/0002-agent-records.js';
-import { searchKeyOf } from '../../../electron/hall/catalog/search-key.js';
-import { loadShippedCalendar, shippedDays } from '../../../electron/hall/calendar/shipped.js';
-import type { WorkingCalendar } from '../../../electron/hall/calendar/working-days.js';
-import type { AgentDeps, AppendRecordInput, MirroredItem } from '../../../electron/village/agent/agent-deps.js';
-
-// Until the node's own 0001 lands: the audit chain's tables and an outbox the records can be read from.
-const foundation: Migration = {
-  version: 1,
-  name: 'test-foundation',
-  up(db) {
-    db.exec(`
-      CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor_kind TEXT NOT NULL, actor_id INTEGER,
-        actor_name TEXT NOT NULL, terminal TEXT, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT,
-        state_before TEXT, state_after TEXT, note TEXT, detail TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
-      CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL, last_hash TEXT NOT NULL) STRICT;
-      INSERT INTO audit_head VALUES (1, 0, '${'0'.repeat(64)}');
-      CREATE TABLE test_outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, request_id TEXT NOT NULL, seq INTEGER NOT NULL,
-        occurred_at TEXT NOT NULL, payload TEXT NOT NULL, UNIQUE (request_id, seq)) STRICT;
-    `);
-  },
-};
+import { all, sql } from '../../../db/sql.js';
+import { villageMigrations } from '../../../db/village-migrations/index.js';
+import type { AgentDeps } from '../../../electron/village/agent/agent-deps.js';
+import { agentDepsOf } from '../../../electron/village/agent/agent-module.js';
+import { storeCatalog } from '../../../electron/village/link/catalog-mirror.js';
+import { storePairing } from '../../../electron/village/link/node-state.js';
+import { createScanStore } from '../../../electron/village/scans/scan-store.js';
 
 export const VILLAGES = [
-  { code: '320412101201', name: '东桥村' },
-  { code: '320412101202', name: '西河村' },
+  { code: '320412101201', name: '东桥村', gridPath: ['东片', '东桥村'] },
+  { code: '320412101202', name: '西河村', gridPath: ['西片', '西河村'] },
 ];
 
-const ITEMS = [
+const line = (name: string, required: boolean, originals: number, copies: number) => ({
+  name,
+  requirement: required ? 'required' : 'conditional',
+  condition: required ? '' : '持证的',
+  originals,
+  copies,
+  electronic: false,
+  source: 'applicant',
+  notes: '',
+});
+
+/** Items as the hall's GET /village/catalog sends them (the catalogue contract's Item). */
+export const CATALOG_ITEMS = [
   {
     code: 'T-001',
     name: '最低生活保障申请',
     keywords: ['低保'],
-    materials: [
-      { name: '居民身份证', required: true, originals: 1, copies: 1 },
-      { name: '户口簿', required: true, originals: 1, copies: 0 },
-      { name: '家庭收入证明', required: true, originals: 1, copies: 0 },
-      { name: '残疾证', required: false, originals: 0, copies: 1 },
-    ],
+    materials: [line('居民身份证', true, 1, 1), line('户口簿', true, 1, 0), line('家庭收入证明', true, 1, 0), line('残疾证', false, 0, 1)],
   },
-  { code: 'T-002', name: '户籍证明', keywords: [], materials: [{ name: '居民身份证', required: true, originals: 1, copies: 0 }] },
+  { code: 'T-002', name: '户籍证明', keywords: [], materials: [line('居民身份证', true, 1, 0)] },
 ];
 
-export const CATALOG: MirroredItem[] = ITEMS.map((i) => ({ code: i.code, name: i.name, searchKey: searchKeyOf(i), materials: i.materials }));
-
-export function shippedCalendar(): WorkingCalendar {
-  const days = shippedDays(loadShippedCalendar());
-  return {
-    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
-    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
-  };
+export interface AgentNode {
+  db: Db;
+  deps: AgentDeps;
+  file: string;
+  setNow(d: Date): void;
+  /** Stores bytes as a scan on the node, as the page's uploads do; returns the SHA-256. */
+  scan(text: string): string;
 }
 
-export interface OutboxLine {
-  kind: string;
-  request_id: string;
-  seq: number;
-  payload: Record<string, unknown>;
-}
-
-export function outboxOf(db: Db): OutboxLine[] {
-  return all<{ kind: string; request_id: string; seq: number; payload: string }>(db, sql`SELECT kind, request_id, seq, payload FROM test_outbox ORDER BY id`).map(
+export function outboxOf(db: Db): { kind: string; request_id: string; seq: number; payload: Record<string, unknown> }[] {
+  return all<{ kind: string; request_id: string; seq: number; payload: string }>(db, sql`SELECT kind, request_id, seq, payload FROM link_outbox ORDER BY id`).map(
     (r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }),
   );
 }
 
-export function openAgentNode(at: Date): { db: Db; deps: AgentDeps; file: string; setNow(d: Date): void } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'agent-node-')), 'node.sqlite');
+export function openAgentNode(at: Date): AgentNode {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agent-node-'));
+  const file = path.join(dir, 'node.sqlite');
   const db = openDatabase(file);
-  migrate(db, [foundation, agentRecords]);
+  migrate(db, villageMigrations);
   let now = at;
-  const deps: AgentDeps = {
-    clock: { now: () => now },
-    actor: () => ({ kind: 'user', id: 7, name: 'agent1', terminal: 'village-node' }),
-    timeZone: 'Asia/Shanghai',
-    calendar: shippedCalendar(),
-    appendRecord(d, input: AppendRecordInput) {
-      if (!d.inTransaction) throw new Error('appendRecord outside a transaction');
-      const last = get<{ s: number | null }>(d, sql`SELECT max(seq) AS s FROM test_outbox WHERE request_id = ${input.requestId}`);
-      const seq = input.seq ?? (last?.s ?? 0) + 1;
-      run(d, sql`INSERT INTO test_outbox (kind, request_id, seq, occurred_at, payload) VALUES (${input.kind}, ${input.requestId}, ${seq}, ${input.occurredAt}, ${JSON.stringify(input.payload)})`);
-      return `${input.requestId}-${seq}`;
-    },
-    villages: () => VILLAGES,
-    catalogItem: (_d, code) => CATALOG.find((i) => i.code === code) ?? null,
-    catalogItems: () => CATALOG,
-  };
-  return { db, deps, file, setNow: (d) => (now = d) };
+  const clock = { now: () => now };
+  db.transaction(() =>
+    storePairing(db, 'http://127.0.0.1:1', 'token', { nodeId: 'node-1', hall: { name: '测试镇便民服务中心', phone: null }, agent: { id: 7, displayName: '李代办' }, villages: VILLAGES }, at),
+  )();
+  storeCatalog(db, 1, CATALOG_ITEMS);
+  const scans = createScanStore(db, dir, () => now);
+  return { db, deps: agentDepsOf({ clock }), file, setNow: (d) => (now = d), scan: (text) => scans.storeScan(Buffer.from(text)) };
 }
