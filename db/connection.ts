@@ -39,11 +39,23 @@ export function applyDatabaseKey(db: Db, key: Buffer): void {
   db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
+/** Set by the desktop app (and the Node 24 CI run): the SQLite addon built for that runtime's ABI. */
+export const SQLITE_BINDING_ENV = 'HALL_SQLITE_BINDING';
+
+/**
+ * better-sqlite3's `nativeBinding` when HALL_SQLITE_BINDING names one (native/<runtime>-…/
+ * better_sqlite3.node); otherwise nothing, and the package loads its own build in node_modules.
+ */
+export function nativeBindingOption(env: NodeJS.ProcessEnv = process.env): { nativeBinding?: string } {
+  const binding = env[SQLITE_BINDING_ENV];
+  return binding ? { nativeBinding: binding } : {};
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const key = options.key ?? null;
   // A key on a plain file would read as "wrong key"; the caller encrypts it first (encrypt-in-place.ts).
   if (key && file !== ':memory:' && databaseFileState(file) === 'plaintext') throw new Error(`${file} is not encrypted yet`);
-  const db = new Database(file, { readonly: options.readonly ?? false, timeout: options.exclusive ? 0 : 5000 });
+  const db = new Database(file, { readonly: options.readonly ?? false, timeout: options.exclusive ? 0 : 5000, ...nativeBindingOption() });
   try {
     if (key) applyDatabaseKey(db, key);
     if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE');

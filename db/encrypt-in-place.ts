@@ -5,7 +5,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DatabaseInUseError, openDatabase, type Db } from './connection.js';
+import { DatabaseInUseError, nativeBindingOption, openDatabase, type Db } from './connection.js';
 
 export interface EncryptedInPlace {
   /** The plain copy kept beside the database (mode 0600); the operator deletes it once satisfied. */
@@ -55,7 +55,7 @@ export async function encryptPlaintextDatabase(file: string, key: Buffer, at: Da
 
   // Alone with the file while it is copied: a host of an older version still running on it would
   // otherwise keep writing to the plain file after the rename, and those writes would be lost.
-  const source = new Database(file, { timeout: 0 });
+  const source = new Database(file, { timeout: 0, ...nativeBindingOption() });
   let expected: Map<string, number>;
   let version: number;
   try {
@@ -81,7 +81,7 @@ export async function encryptPlaintextDatabase(file: string, key: Buffer, at: Da
     source.close();
   }
 
-  const work = new Database(workFile);
+  const work = new Database(workFile, nativeBindingOption());
   try {
     // rekey rewrites every page in a rollback-journal transaction; it is refused in WAL mode.
     if (work.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('could not leave WAL mode to encrypt');

@@ -12,9 +12,27 @@ export function rendererDir(): string {
   return path.join(appRoot(), 'dist', 'renderer');
 }
 
-/** Run by a utilityProcess straight from the asar: Electron's fs reads it there. */
+/**
+ * The hall service's entry. Packaged, from app.asar.unpacked (electron-builder.yml asarUnpack):
+ * its report and spreadsheet workers are ES-module worker threads, which cannot load from the
+ * archive, and they are found next to the module that starts them.
+ */
 export function hallEntry(): string {
-  return path.join(appRoot(), 'dist', 'electron', 'hall', 'cli.js');
+  const root = app.isPackaged ? unpackedPath(appRoot()) : appRoot();
+  return path.join(root, 'dist', 'electron', 'hall', 'cli.js');
+}
+
+/** …/resources/app.asar → …/resources/app.asar.unpacked; any other path as it is. */
+export function unpackedPath(asarRoot: string): string {
+  return asarRoot.endsWith('.asar') ? `${asarRoot}.unpacked` : asarRoot;
+}
+
+export function iconPath(): string {
+  return path.join(resourcesDir(), 'icons', 'icon.png');
+}
+
+export function trayIconPath(): string {
+  return path.join(resourcesDir(), 'icons', 'tray.png');
 }
 
 export function preloadPath(): string {

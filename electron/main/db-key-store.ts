@@ -108,3 +108,40 @@ export function loadDatabaseKey(options: KeyStoreOptions): DesktopDatabaseKey {
 export function withDatabaseKey(env: NodeJS.ProcessEnv, key: DesktopDatabaseKey): NodeJS.ProcessEnv {
   return key.keyHex === null ? env : { ...env, [DB_KEY_ENV]: key.keyHex };
 }
+
+/** The key as a recovery key to print: 64 hex digits in eight groups of eight, upper case. */
+export function formatRecoveryKey(keyHex: string): string {
+  return (keyHex.toUpperCase().match(/.{8}/g) ?? []).join('-');
+}
+
+/** A typed recovery key (groups, spaces, dashes, any case) back to the key's 64 hex digits, or null. */
+export function parseRecoveryKey(text: string): string | null {
+  const hex = text.replace(/[\s-]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
+export function hasSealedKey(userDataDir: string): boolean {
+  return existsSync(path.join(userDataDir, SEALED_KEY_FILE));
+}
+
+/** The sealed key as a recovery key; null when this PC has no sealed key (a hall key file, or none yet). */
+export function exportRecoveryKey(options: Pick<KeyStoreOptions, 'safeStorage' | 'userDataDir'>): string | null {
+  if (!hasSealedKey(options.userDataDir)) return null;
+  const key = loadDatabaseKey({ ...options, hallDataDir: options.userDataDir });
+  return key.keyHex === null ? null : formatRecoveryKey(key.keyHex);
+}
+
+export type RecoveryImport = 'sealed' | 'invalid' | 'key-exists' | 'no-keychain';
+
+/**
+ * On a new PC, a moved hall database comes with its recovery key: sealed here, it opens the
+ * database at the next start. Never over a key this PC already has.
+ */
+export function importRecoveryKey(options: KeyStoreOptions, text: string): RecoveryImport {
+  const keyHex = parseRecoveryKey(text);
+  if (keyHex === null) return 'invalid';
+  if (hasSealedKey(options.userDataDir) || existsSync(path.join(options.hallDataDir, HALL_KEY_FILE))) return 'key-exists';
+  if (!keychainUsable(options.safeStorage, options.platform ?? process.platform)) return 'no-keychain';
+  writePrivateFile(path.join(options.userDataDir, SEALED_KEY_FILE), options.safeStorage.encryptString(keyHex));
+  return 'sealed';
+}

@@ -11,6 +11,8 @@ export interface HallChild {
   stderr: NodeJS.ReadableStream | null;
   pid: number | undefined;
   once(event: 'exit', listener: (code: number) => void): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
   kill(): boolean;
   postMessage(message: unknown): void;
 }
@@ -20,6 +22,8 @@ export type ForkHall = (entry: string, args: string[], options: { env: NodeJS.Pr
 export interface HallServiceOptions {
   entry: string;
   args: string[];
+  /** Added to the first launch only (the new hall's admin password); never to a restart. */
+  firstStartArgs?: string[];
   env: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
   stopTimeoutMs?: number;
@@ -38,6 +42,9 @@ export const HALL_READY_TIMEOUT_MS = 45_000;
 export const HALL_STOP_TIMEOUT_MS = 10_000;
 /** Message the hall may listen for on process.parentPort; on Windows kill() is not graceful. */
 export const HALL_SHUTDOWN_MESSAGE = { type: 'hall:shutdown' } as const;
+/** Asks the hall how many terminals hold an event socket; it answers { type: 'hall:terminals', count }. */
+export const HALL_COUNT_TERMINALS_MESSAGE = { type: 'hall:count-terminals' } as const;
+export const HALL_COUNT_TIMEOUT_MS = 1_000;
 const STDERR_TAIL_LINES = 20;
 
 export function hallArgs(dataDir: string, port: number, listenOnLan: boolean): string[] {
@@ -62,6 +69,7 @@ export class HallService {
   private child: HallChild | null = null;
   private startedAt = 0;
   private failures = 0;
+  private launched = false;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -80,7 +88,9 @@ export class HallService {
 
   private launch(): Promise<HallAddress> {
     const fork = this.options.fork ?? forkUtility;
-    const child = fork(this.options.entry, this.options.args, { env: this.options.env, serviceName: HALL_SERVICE_NAME });
+    const args = this.launched ? this.options.args : [...this.options.args, ...(this.options.firstStartArgs ?? [])];
+    this.launched = true;
+    const child = fork(this.options.entry, args, { env: this.options.env, serviceName: HALL_SERVICE_NAME });
     this.child = child;
     this.startedAt = this.now();
     const tail: string[] = [];
@@ -151,6 +161,26 @@ export class HallService {
 
   isRunning(): boolean {
     return this.child !== null;
+  }
+
+  /** Terminals connected right now, or null when the service is not running or does not answer in time. */
+  countTerminals(timeoutMs = HALL_COUNT_TIMEOUT_MS): Promise<number | null> {
+    const child = this.child;
+    if (child === null) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const done = (count: number | null): void => {
+        clearTimeout(timer);
+        child.off('message', listen);
+        resolve(count);
+      };
+      const listen = (message: unknown): void => {
+        const answer = message as { type?: unknown; count?: unknown } | null;
+        if (answer?.type === 'hall:terminals' && typeof answer.count === 'number') done(answer.count);
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      child.on('message', listen);
+      child.postMessage(HALL_COUNT_TERMINALS_MESSAGE);
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,74 +1,72 @@
 // The main-process side of window.hallDesktop and window.hallSetup. One typed map per bridge, so
 // a channel without a handler or a handler with the wrong result type fails to compile. Every
-// handler first checks its sender and treats its arguments as unknown: the page is untrusted.
-import { app, BrowserWindow, ipcMain, screen, type IpcMainInvokeEvent } from 'electron';
+// handler is reached only after two checks: the sender frame shows one of our own pages, and the
+// sender window's role may make this call (ROLE_CAPABILITIES; the set-up calls only from the set-up
+// window). Arguments are treated as unknown: the page is untrusted.
+import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC,
+  ROLE_CAPABILITIES,
   SETUP_IPC,
-  type AppSetup,
   type DesktopBridge,
+  type HostProbe,
+  type PrinterInfo,
   type PrintRequest,
   type SetupBridge,
   type TerminalConfig,
+  type WindowRole,
 } from '../contract/desktop.js';
-import type { PinAttemptLimiter } from './pin-attempts.js';
+import { setupHandlers, type SetupDependencies } from './ipc-setup.js';
+import { pinMatches, type PinCheckDependencies } from './pin-check.js';
 import type { PrintResult } from './printing.js';
 import { checkIpcSender } from './security.js';
-import { SETUP_FILE_VERSION, validateAppSetup, type SetupFile } from './setup-file.js';
-import { hashPin as defaultHashPin, verifyPin as defaultVerifyPin, type SetupStore } from './setup-store.js';
 import type { TerminalRegistry } from './terminal-registry.js';
-import { isValidPin, validatePrintRequest, validateTerminalConfig } from './validation.js';
+import { validatePrintRequest, validateTerminalConfig } from './validation.js';
 
-/** Why saveAppSetup refused; the set-up page shows `desktop.errors.<code>` from the locales. */
-export const SETUP_ERRORS = {
-  invalid: 'setup_invalid',
-  pinInvalid: 'pin_invalid',
-  pinWrong: 'pin_wrong',
-  rateLimited: 'rate_limited',
-  busy: 'busy',
-  saveFailed: 'save_failed',
-} as const;
+export { SETUP_ERRORS } from './ipc-setup.js';
 
 type Untrusted<F> = F extends (...args: infer A) => infer R ? (event: IpcMainInvokeEvent, ...args: { [I in keyof A]: unknown }) => R : never;
-type HandlerMap<Bridge> = { [K in keyof Bridge]: Untrusted<Bridge[K]> };
+export type HandlerMap<Bridge> = { [K in keyof Bridge]: Untrusted<Bridge[K]> };
 
-export interface IpcDependencies {
-  store: SetupStore;
+export interface IpcDependencies extends PinCheckDependencies, SetupDependencies {
   terminals: TerminalRegistry;
-  pinAttempts: PinAttemptLimiter;
+  /** The role of the window showing web contents `id`: a terminal's, 'setup', or null for any other. */
+  windowRole(contentsId: number): WindowRole | null;
   printHtml(request: PrintRequest): Promise<PrintResult>;
-  /** After a save; `firstRun` when there was no set-up before. Runs after the reply is sent. */
-  onSetupSaved(file: SetupFile, firstRun: boolean): void;
-  hashPin?: typeof defaultHashPin;
-  verifyPin?: typeof defaultVerifyPin;
+  listPrinters(contentsId: number): Promise<PrinterInfo[]>;
+  testHost(hostUrl: string): Promise<HostProbe>;
+  /** A window's host changed: reload it, so its page gets a CSP that allows the new host. */
+  onHostChanged(contentsId: number): void;
 }
 
 export class IpcSenderError extends Error {
   override name = 'IpcSenderError';
 }
 
-function register<Bridge>(channels: { [K in keyof Bridge]: string }, handlers: HandlerMap<Bridge>): void {
+function register<Bridge>(
+  channels: { [K in keyof Bridge]: string },
+  handlers: HandlerMap<Bridge>,
+  mayCall: (role: WindowRole, key: keyof Bridge) => boolean,
+  windowRole: (contentsId: number) => WindowRole | null,
+): void {
   for (const key of Object.keys(channels) as Array<keyof Bridge>) {
     const channel = channels[key];
     const handler = handlers[key] as (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!checkIpcSender(event)) throw new IpcSenderError(`${channel}: refused, the sender is not an app://hall page`);
+      const role = windowRole(event.sender.id);
+      if (role === null || !mayCall(role, key)) throw new IpcSenderError(`${channel}: refused, not a call for a ${role ?? 'unknown'} window`);
       return handler(event, ...args);
     });
   }
 }
 
-/** Checks a PIN against the stored hash, counting wrong ones; false while locked out. */
-async function pinMatches(deps: IpcDependencies, pin: unknown): Promise<boolean> {
-  const file = deps.store.current();
-  if (file === null || deps.pinAttempts.isLocked()) return false;
-  const verify = deps.verifyPin ?? defaultVerifyPin;
-  if (isValidPin(pin) && (await verify(pin, file.adminPin))) {
-    deps.pinAttempts.recordSuccess();
-    return true;
-  }
-  deps.pinAttempts.recordFailure();
-  return false;
+export function mayCallDesktop(role: WindowRole, key: keyof DesktopBridge): boolean {
+  return ROLE_CAPABILITIES[role].includes(key);
+}
+
+export function mayCallSetup(role: WindowRole): boolean {
+  return role === 'setup';
 }
 
 function desktopHandlers(deps: IpcDependencies): HandlerMap<DesktopBridge> {
@@ -98,7 +96,10 @@ function desktopHandlers(deps: IpcDependencies): HandlerMap<DesktopBridge> {
         const hostUrl = base.setup.mode === 'terminal' ? config.hostUrl : base.setup.hostUrl;
         return { ...base, setup: { ...base.setup, hostUrl, windows } };
       });
+      const hostChanged = config.hostUrl !== terminal.config.hostUrl;
       deps.terminals.setConfig(event.sender.id, config);
+      // After the reply, so the page hears that the save worked before it is reloaded.
+      if (hostChanged) setImmediate(() => deps.onHostChanged(event.sender.id));
     },
 
     async printHtml(_event, raw) {
@@ -120,64 +121,19 @@ function desktopHandlers(deps: IpcDependencies): HandlerMap<DesktopBridge> {
     async version() {
       return app.getVersion();
     },
-  };
-}
 
-function setupHandlers(deps: IpcDependencies): HandlerMap<SetupBridge> {
-  let saving = false;
-  return {
-    async getAppSetup() {
-      const setup = deps.store.current()?.setup;
-      return setup === undefined ? null : structuredClone(setup);
+    async testHost(_event, hostUrl) {
+      if (typeof hostUrl !== 'string') return { ok: false, error: 'invalid_url' };
+      return deps.testHost(hostUrl);
     },
 
-    async saveAppSetup(_event, rawSetup, pin) {
-      const checked = validateAppSetup(rawSetup);
-      if (!checked.ok) {
-        console.warn(`saveAppSetup: ${checked.error}`);
-        return { ok: false, error: SETUP_ERRORS.invalid };
-      }
-      if (!isValidPin(pin)) return { ok: false, error: SETUP_ERRORS.pinInvalid };
-      if (saving) return { ok: false, error: SETUP_ERRORS.busy };
-      saving = true;
-      try {
-        const existing = deps.store.current();
-        // Changing an existing set-up needs the admin PIN it was saved with; the first does not.
-        if (existing !== null) {
-          if (deps.pinAttempts.isLocked()) return { ok: false, error: SETUP_ERRORS.rateLimited };
-          if (!(await pinMatches(deps, pin))) return { ok: false, error: SETUP_ERRORS.pinWrong };
-        }
-        const setup: AppSetup = checked.value;
-        const adminPin = existing?.adminPin ?? (await (deps.hashPin ?? defaultHashPin)(pin));
-        const file: SetupFile = { version: SETUP_FILE_VERSION, setup, adminPin };
-        try {
-          await deps.store.save(file);
-        } catch (error) {
-          console.error(`saveAppSetup: ${error instanceof Error ? error.message : String(error)}`);
-          return { ok: false, error: SETUP_ERRORS.saveFailed };
-        }
-        // After the reply: the callback may close this very window.
-        setImmediate(() => deps.onSetupSaved(file, existing === null));
-        return { ok: true };
-      } finally {
-        saving = false;
-      }
-    },
-
-    async listDisplays() {
-      const primaryId = screen.getPrimaryDisplay().id;
-      return screen.getAllDisplays().map((display) => ({
-        id: display.id,
-        label: display.label || `${display.size.width}×${display.size.height}`,
-        width: display.size.width,
-        height: display.size.height,
-        primary: display.id === primaryId,
-      }));
+    async listPrinters(event) {
+      return deps.listPrinters(event.sender.id);
     },
   };
 }
 
 export function registerIpcHandlers(deps: IpcDependencies): void {
-  register<DesktopBridge>(IPC, desktopHandlers(deps));
-  register<SetupBridge>(SETUP_IPC, setupHandlers(deps));
+  register<DesktopBridge>(IPC, desktopHandlers(deps), mayCallDesktop, deps.windowRole);
+  register<SetupBridge>(SETUP_IPC, setupHandlers(deps), mayCallSetup, deps.windowRole);
 }

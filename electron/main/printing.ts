@@ -1,7 +1,7 @@
 // Silent printing of a ticket slip or a notice. The HTML comes from a page, so it is rendered in
 // a hidden window with no preload, no JavaScript, no network and no permissions, then thrown away.
-import { BrowserWindow, session, type Session, type WebContents, type WebContentsPrintOptions } from 'electron';
-import type { PrintRequest } from '../contract/desktop.js';
+import { BrowserWindow, session, webContents, type Session, type WebContents, type WebContentsPrintOptions } from 'electron';
+import type { PrinterInfo, PrintRequest } from '../contract/desktop.js';
 import { allowOnlyUrl, denyAllPermissions, secureWebPreferences } from './security.js';
 
 export type PrintResult = { ok: true } | { ok: false; error: string };
@@ -98,4 +98,16 @@ export async function printHtml(request: PrintRequest, timeoutMs = PRINT_TIMEOUT
     limit.cancel();
     if (!window.isDestroyed()) window.destroy();
   }
+}
+
+/** The OS's printers as the admin picks the slip printer from them, by name, each once. */
+export function printerChoices(printers: ReadonlyArray<{ name: string; displayName: string }>): PrinterInfo[] {
+  const byName = new Map(printers.map((printer) => [printer.name, { name: printer.name, displayName: printer.displayName || printer.name }]));
+  return [...byName.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}
+
+export async function listPrinters(contentsId: number): Promise<PrinterInfo[]> {
+  const contents = webContents.fromId(contentsId);
+  if (contents === undefined || contents.isDestroyed()) return [];
+  return printerChoices(await contents.getPrintersAsync());
 }

@@ -134,16 +134,30 @@ export function guardWebContents(contents: WebContents): void {
   });
 }
 
-/** No camera, microphone, location, notifications, clipboard reads or devices for any page. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Decides a Local Network Access permission for a page (lan-permission.ts); the print window's
+ * session has none, so it is refused there like everything else.
+ */
+export type LocalNetworkRule = (contents: WebContents | null, permission: string, requestingUrl: string | undefined) => boolean;
+
+/**
+ * No camera, microphone, location, notifications, clipboard reads or devices for any page. Only
+ * Local Network Access may be granted, and only by `localNetwork`.
+ */
+export function denyAllPermissions(session: Session, localNetwork: LocalNetworkRule = () => false): void {
+  // `details` read defensively: a call without it (an older Electron, a test) is judged on no URL, so refused.
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(localNetwork(contents, permission, (details as { requestingUrl?: string } | undefined)?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    localNetwork(contents, permission, (details as { requestingUrl?: string } | undefined)?.requestingUrl ?? requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 
-export function installSecurity(app: App, session: Session): void {
+export function installSecurity(app: App, session: Session, localNetwork?: LocalNetworkRule): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  denyAllPermissions(session);
+  denyAllPermissions(session, localNetwork);
 }
 
 /**

@@ -136,6 +136,36 @@ describe('HallService', () => {
     expect(hall.isRunning()).toBe(true);
   });
 
+  it('passes the admin password typed in the set-up to the first start only, never to a restart', async () => {
+    const hall = service({ firstStartArgs: ['--admin-password', 'Hall-admin-2026'], policy: { baseMs: 10, capMs: 10, stableMs: 60_000 } });
+    const started = hall.start();
+    expect((fork.mock.calls[0] as unknown[] | undefined)?.[1]).toEqual(['--port', '8620', '--admin-password', 'Hall-admin-2026']);
+    children[0]?.say('hall listening on http://127.0.0.1:8620\n');
+    await started;
+    children[0]?.exit(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(fork).toHaveBeenCalledTimes(2);
+    expect((fork.mock.calls[1] as unknown[] | undefined)?.[1]).toEqual(['--port', '8620']);
+  });
+
+  it('asks the running service how many terminals are connected; null when it does not answer or is down', async () => {
+    const hall = service();
+    await expect(hall.countTerminals()).resolves.toBeNull();
+    const started = hall.start();
+    children[0]?.say('hall listening on http://127.0.0.1:8620\n');
+    await started;
+    const child = children[0]!;
+    child.postMessage.mockImplementation((message: unknown) => {
+      if ((message as { type: string }).type === 'hall:count-terminals') queueMicrotask(() => child.emit('message', { type: 'hall:terminals', count: 6 }));
+    });
+    await expect(hall.countTerminals()).resolves.toBe(6);
+    expect(child.listenerCount('message')).toBe(0);
+    child.postMessage.mockImplementation(() => undefined);
+    const silent = hall.countTerminals(500);
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(silent).resolves.toBeNull();
+  });
+
   it('hands the generated admin password to the operator and keeps it out of the log', async () => {
     const logged: string[] = [];
     const onAdminPassword = vi.fn();

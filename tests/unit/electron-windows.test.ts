@@ -90,6 +90,8 @@ describe('createRoleWindow', () => {
       spellcheck: false,
       navigateOnDragDrop: false,
       experimentalFeatures: false,
+      // Its preload exposes only the display's calls (preload.cts reads this argument).
+      additionalArguments: ['--hall-window=display'],
       devTools: false,
       autoplayPolicy: 'no-user-gesture-required',
     });
