@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { binaryArch } = require('./native-arch.cjs');
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = 'better-sqlite3-multiple-ciphers';
 export const BINARY = 'better_sqlite3.node';
@@ -82,8 +83,11 @@ function buildOne(options, wanted, arch) {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, npm_config_arch: arch },
     });
+    const built = path.join(work, 'build', 'Release', BINARY);
+    const machine = binaryArch(readFileSync(built));
+    if (machine !== arch) throw new Error(`the build came out for ${machine ?? 'an unknown CPU'}, not ${arch}: build on a ${arch} machine or set CC/CXX to a cross compiler`);
     mkdirSync(folder, { recursive: true });
-    copyFileSync(path.join(work, 'build', 'Release', BINARY), path.join(folder, BINARY));
+    copyFileSync(built, path.join(folder, BINARY));
     writeFileSync(stampFile, `${JSON.stringify({ runtime: options.runtime, version: wanted.version, abi: wanted.abi, platform: process.platform, arch }, null, 2)}\n`);
     console.log(`${path.relative(projectRoot, path.join(folder, BINARY))} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {

@@ -1,6 +1,7 @@
 // Which SQLite addon the desktop app hands the hall (native-binding.ts), the folders the build
 // script writes (scripts/build-native-sqlite.mjs), and that the addon is passed only when named.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +98,50 @@ describe('the hall side (db/connection.ts)', () => {
       if (saved === undefined) delete process.env[SQLITE_BINDING_ENV];
       else process.env[SQLITE_BINDING_ENV] = saved;
     }
+  });
+});
+
+describe('the addon is for the CPU it is packed for (scripts/native-arch.cjs)', () => {
+  const { binaryArch, beforePack } = createRequire(import.meta.url)('../../scripts/native-arch.cjs') as {
+    binaryArch(bytes: Buffer): string | null;
+    beforePack(context: unknown): Promise<void>;
+  };
+
+  function elf(machine: number): Buffer {
+    const bytes = Buffer.alloc(64);
+    bytes.writeUInt32BE(0x7f454c46, 0);
+    bytes[5] = 1; // little-endian
+    bytes.writeUInt16LE(machine, 18);
+    return bytes;
+  }
+  function pe(machine: number): Buffer {
+    const bytes = Buffer.alloc(256);
+    bytes.writeUInt16LE(0x5a4d, 0);
+    bytes.writeUInt32LE(128, 60);
+    bytes.writeUInt32LE(0x4550, 128);
+    bytes.writeUInt16LE(machine, 132);
+    return bytes;
+  }
+
+  it("reads the CPU from ELF and PE headers, and Node's own build here is this machine's", () => {
+    expect(binaryArch(elf(0x3e))).toBe('x64');
+    expect(binaryArch(elf(0xb7))).toBe('arm64');
+    expect(binaryArch(pe(0x8664))).toBe('x64');
+    expect(binaryArch(pe(0xaa64))).toBe('arm64');
+    expect(binaryArch(Buffer.from('not a binary at all, just text'))).toBeNull();
+    const own = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+    expect(binaryArch(readFileSync(own))).toBe(process.arch);
+  });
+
+  it('stops packing an arch whose addon is missing or built for another CPU', async () => {
+    const projectDir = mkdtempSync(path.join(os.tmpdir(), 'hall-pack-'));
+    dirs.push(projectDir);
+    const context = (arch: number) => ({ electronPlatformName: 'linux', arch, packager: { info: { projectDir } } });
+    await expect(beforePack(context(3))).rejects.toThrow(/electron-linux-arm64.*is missing/);
+    mkdirSync(path.join(projectDir, 'native', 'electron-linux-arm64'), { recursive: true });
+    writeFileSync(path.join(projectDir, 'native', 'electron-linux-arm64', 'better_sqlite3.node'), elf(0x3e));
+    await expect(beforePack(context(3))).rejects.toThrow('is built for x64, not arm64');
+    writeFileSync(path.join(projectDir, 'native', 'electron-linux-arm64', 'better_sqlite3.node'), elf(0xb7));
+    await expect(beforePack(context(3))).resolves.toBeUndefined();
   });
 });
