@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   if (loadedItems) logger.info({ items: loadedItems }, 'catalogue loaded from resources');
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
-  const { app } = await buildHallServer({ db, dbFile, dbKey, version, logger, rendererDir: rendererDir() });
+  const { app, hall } = await buildHallServer({ db, dbFile, dbKey, version, logger, rendererDir: rendererDir() });
   // Handlers go in before the ready line: a signal that comes with no handler kills the process outright.
   let stopping = false;
   const stop = (signal: string) => {
@@ -156,9 +156,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   // In Electron's utilityProcess (host mode) the main process asks by message: on Windows a kill
   // would end the process without closing the database.
-  const parentPort = (process as NodeJS.Process & { parentPort?: { on(event: 'message', cb: (e: { data: unknown }) => void): void } }).parentPort;
+  // It also asks how many terminals hold an event socket, to say so before the host is quit.
+  type ParentPort = { on(event: 'message', cb: (e: { data: unknown }) => void): void; postMessage(message: unknown): void };
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
   parentPort?.on('message', (e) => {
-    if ((e.data as { type?: string } | null)?.type === 'hall:shutdown') stop('hall:shutdown');
+    const type = (e.data as { type?: string } | null)?.type;
+    if (type === 'hall:shutdown') stop('hall:shutdown');
+    if (type === 'hall:count-terminals') parentPort.postMessage({ type: 'hall:terminals', count: hall.events.connections });
   });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
