@@ -10,7 +10,7 @@ export const ROLES = ['admin', 'clerk', 'backoffice', 'agent', 'supervisor'] as 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const DEVICE_KINDS = ['kiosk', 'display', 'counter', 'rating'] as const;
+export const DEVICE_KINDS = ['kiosk', 'display', 'counter', 'rating', 'village'] as const;
 export const DeviceKind = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
@@ -75,6 +75,8 @@ export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 export const CreateDeviceRequest = z.object({
   name: PlainName,
   kind: DeviceKind,
+  /** A village node acts for one agent (DESIGN §9): required for kind village, refused for the others. */
+  agentId: z.number().int().positive().optional(),
 });
 export type CreateDeviceRequest = z.infer<typeof CreateDeviceRequest>;
 
@@ -86,6 +88,8 @@ export const DeviceView = z.object({
   tokenExpiresAt: z.string(),
   lastSeenAt: z.string().nullable(),
   revoked: z.boolean(),
+  /** The agent a village node acts for; null for every other kind. */
+  agentId: z.number().int().nullable().default(null),
 });
 export type DeviceView = z.infer<typeof DeviceView>;
 
@@ -156,6 +160,8 @@ export const ErrorCode = z.enum([
   'uri_too_long',
   'headers_too_large',
   'request_timeout',
+  /** 401 to a village node whose device was revoked (DESIGN §9): the node wipes and returns to pairing. */
+  'revoked',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -10,6 +10,7 @@ import { getSetting, setSetting, SETTING_DEFAULTS } from './settings/service.js'
 import { createUser, usernameTaken } from './users/service.js';
 import { createCategory, createWindow } from './queue/setup-service.js';
 import { DEFAULT_QUEUE_SETTINGS, saveQueueSettings } from './queue/settings.js';
+import { loadDemoVillages } from './villages/demo-villages.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -45,6 +46,7 @@ export async function loadDemo(db: Db, clock: Clock): Promise<DemoPairing[]> {
   const devices = DEMO_TERMINALS.map((t) => ({ ...t, ...createDevice(db, clock, SYSTEM_ACTOR, { name: t.name, kind: t.kind }) }));
   const pairings = devices.map((d) => ({ name: d.name, page: d.page, token: d.token }));
   loadDemoQueue(db, clock, devices.find((d) => d.kind === 'rating')!.id);
+  loadDemoVillages(db, clock, 'agent1');
   setSetting(db, clock, 'demo.pairing', JSON.stringify(pairings));
   return pairings;
 }

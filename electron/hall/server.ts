@@ -31,6 +31,7 @@ import { getSetting } from './settings/service.js';
 import { registerHallSettingsRoutes } from './settings/routes.js';
 import { setHallTimeZone } from '../contract/identity.js';
 import { registerUserRoutes } from './users/routes.js';
+import { registerVillageRoutes } from './villages/routes.js';
 import { closePastDays } from './queue/day-end.js';
 import { registerPrintRoutes } from './queue/print-routes.js';
 import { registerRatingRoutes } from './queue/rating-routes.js';
@@ -123,6 +124,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerCatalogRoutes(hall);
   // Scans live in the data folder beside the database; an in-memory database keeps none.
   registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null, caseLookup);
+  registerVillageRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null);
   const readPool = options.dbFile ? createReadPool(options.dbFile, { key: options.dbKey ?? null }) : null;
   if (readPool) {
     registerReportRoutes(hall, readPool);

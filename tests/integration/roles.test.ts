@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
 
-const CALLERS = ['anonymous', 'admin', 'clerk', 'backoffice', 'agent', 'supervisor', 'device:kiosk', 'device:display', 'device:counter', 'device:rating'] as const;
+const CALLERS = ['anonymous', 'admin', 'clerk', 'backoffice', 'agent', 'supervisor', 'device:kiosk', 'device:display', 'device:counter', 'device:rating', 'device:village'] as const;
 type CallerName = (typeof CALLERS)[number];
 
 const EVERYONE: CallerName[] = [...CALLERS];
@@ -93,6 +93,20 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /calendar/working-days': STAFF,
   'GET /calendar/settings': STAFF,
   'PUT /calendar/settings': ADMIN,
+  'GET /villages': ['admin', 'clerk', 'supervisor'],
+  'POST /villages': ADMIN,
+  'PATCH /villages/:code': ADMIN,
+  'PUT /agents/:id/villages': ADMIN,
+  'GET /agent-requests': STAFF,
+  'GET /agent-requests/:id': STAFF,
+  'POST /agent-requests/:id/receive': CLERK,
+  'POST /agent-requests/:id/intake': CLERK,
+  'GET /village/profile': ['device:village'],
+  'GET /village/catalog': ['device:village'],
+  'POST /village/batches': ['device:village'],
+  'GET /village/changes': ['device:village'],
+  'GET /village/scans/:sha256': ['device:village'],
+  'PUT /village/scans/:sha256': ['device:village'],
 };
 
 let h: TestHall;
@@ -107,6 +121,9 @@ beforeAll(async () => {
     const res = await h.api('POST', '/devices', { token: admin, body: { name: `test ${kind}`, kind } });
     tokens.set(`device:${kind}`, res.body.token);
   }
+  const agentId = (h.db.prepare("SELECT id FROM users WHERE role = 'agent'").get() as { id: number }).id;
+  const node = await h.api('POST', '/devices', { token: admin, body: { name: 'test village', kind: 'village', agentId } });
+  tokens.set('device:village', node.body.token);
 });
 afterAll(() => h.close());
 

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
+import { agentCaseLink } from './agent-link.js';
 import { enqueueCaseEventRecord } from './case-records.js';
 import { findCase, insertCaseEvent, type CaseRow } from './case-store.js';
 import { effectOf } from './action-effects.js';
@@ -42,7 +43,12 @@ export function recordTransition(db: Db, actor: Actor, now: Date, r: CaseRow, t:
     detail: { caseNo: r.case_no, seq },
   });
   enqueueCaseEventRecord(db, r, seq, { action: t.action, before: t.before, after: t.after, at: now, actor, note: t.note, extra: t.extra });
-  return findCase(db, r.id)!;
+  const row = findCase(db, r.id)!;
+  // An agent case tells the village node what happened, in this same transaction (cases/agent-link.ts).
+  if (row.channel === 'agent' && row.agent_request_id !== null) {
+    agentCaseLink(db)?.afterTransition(db, row, { action: t.action, before: t.before, after: t.after, note: t.note, extra: t.extra, at: now, actor });
+  }
+  return row;
 }
 
 export interface ActionResult {

@@ -21,7 +21,14 @@ function materialsPayload(db: Db, caseId: number) {
   }));
 }
 
-export function enqueueCaseRecord(db: Db, r: CaseRow, agent: { name: string; village: string | null } | null): string {
+/** The agent of an agent case (DOMAIN §5): name and village, with the village's division code when known. */
+export interface CaseAgent {
+  name: string;
+  village: string | null;
+  villageCode?: string;
+}
+
+export function enqueueCaseRecord(db: Db, r: CaseRow, agent: CaseAgent | null): string {
   return enqueueRecord(db, {
     kind: 'case',
     caseNo: r.case_no,

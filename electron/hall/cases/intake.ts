@@ -12,6 +12,7 @@ import { validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { businessDayOf } from '../queue/business-day.js';
 import { getSetting } from '../settings/service.js';
+import { agentCaseLink } from './agent-link.js';
 import { nextCaseNo } from './case-number.js';
 import { enqueueCaseRecord } from './case-records.js';
 import { findCase, insertCaseEvent, writeCheckList, type CaseRow } from './case-store.js';
@@ -31,9 +32,13 @@ export function createCase(db: Db, clock: Clock, actor: Actor, role: Role, input
     const itemRecord = itemRow(db, input.itemCode);
     if (!itemRecord || itemRecord.active !== 1) throw validationError([{ field: 'itemCode', code: 'unknown_item', params: { code: input.itemCode } }]);
     const item = toItem(db, itemRecord);
-    // An agent's case is always an agent case; the window takes window cases (agent requests are theirs).
-    const channel = role === 'agent' ? 'agent' : input.channel;
-    if (role !== 'agent' && channel === 'agent') throw validationError([{ field: 'channel', code: 'channel_role' }]);
+    // An agent's case is always an agent case, and so is a clerk's intake of an agent request (代办件);
+    // otherwise the window takes window cases.
+    const fromRequest = input.agentRequestId !== undefined && role !== 'agent';
+    const channel = role === 'agent' || fromRequest ? 'agent' : input.channel;
+    if (role !== 'agent' && channel === 'agent' && !fromRequest) throw validationError([{ field: 'channel', code: 'channel_role' }]);
+    const link = fromRequest ? agentCaseLink(db) : undefined;
+    if (fromRequest && !link) throw validationError([{ field: 'agentRequestId', code: 'unknown_agent_request' }]);
     if (input.ticketId !== undefined && !get(db, sql`SELECT 1 FROM tickets WHERE id = ${input.ticketId}`)) {
       throw validationError([{ field: 'ticketId', code: 'unknown_ticket' }]);
     }
@@ -57,6 +62,9 @@ export function createCase(db: Db, clock: Clock, actor: Actor, role: Role, input
                   ${passwordHash}, ${now.toISOString()}, ${now.toISOString()})`,
     );
     const id = Number(lastInsertRowid);
+    // The request's agent is the case's 代理人, and its village stays on the case for the village filter.
+    const agentOf = link ? link.takeRequest(db, input.agentRequestId!, id, now) : null;
+    if (agentOf) run(db, sql`UPDATE cases SET agent_user_id = ${agentOf.agentUserId}, village_code = ${agentOf.villageCode} WHERE id = ${id}`);
     const rows = checkList(item.materials, input.materials);
     writeCheckList(db, id, rows);
     const missing = missingMaterials(rows);
@@ -64,7 +72,10 @@ export function createCase(db: Db, clock: Clock, actor: Actor, role: Role, input
     // Never the applicant's numbers in the audit trail: the case number leads to them for those allowed.
     appendAudit(db, actor, now, { action: 'case-receive', entity: 'case', entityId: id, after: 'received', detail: { caseNo, itemCode: item.code, channel } });
     const row = findCase(db, id)!;
-    enqueueCaseRecord(db, row, role === 'agent' ? { name: actor.name, village: null } : null);
+    const agent = agentOf
+      ? { name: agentOf.agentName, village: agentOf.villageName, villageCode: agentOf.villageCode }
+      : role === 'agent' ? { name: actor.name, village: null } : null;
+    enqueueCaseRecord(db, row, agent);
     return { row, missing };
   }).immediate();
 }

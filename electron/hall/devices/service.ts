@@ -4,7 +4,7 @@ import { all, get, run, sql } from '../../../db/sql.js';
 import type { CreateDeviceRequest, CreateDeviceResponse, DeviceKind, DeviceView } from '../../contract/api.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound, validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
 import { hashToken, newToken } from '../auth/tokens.js';
@@ -18,6 +18,7 @@ interface DeviceRow {
   token_expires_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  agent_user_id: number | null;
 }
 
 const toView = (r: DeviceRow): DeviceView => ({
@@ -28,9 +29,10 @@ const toView = (r: DeviceRow): DeviceView => ({
   tokenExpiresAt: r.token_expires_at,
   lastSeenAt: r.last_seen_at,
   revoked: r.revoked_at !== null,
+  agentId: r.agent_user_id,
 });
 
-const DEVICE_COLUMNS = sql`id, name, kind, created_at, token_expires_at, last_seen_at, revoked_at`;
+const DEVICE_COLUMNS = sql`id, name, kind, created_at, token_expires_at, last_seen_at, revoked_at, agent_user_id`;
 
 export function listDevices(db: Db): { rows: DeviceView[]; total: number } {
   const rows = all<DeviceRow>(db, sql`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY id`).map(toView);
@@ -46,18 +48,31 @@ function tokenExpiry(db: Db, now: Date): string {
   return new Date(now.getTime() + getSetting(db, 'devices.tokenDays') * 86_400_000).toISOString();
 }
 
+/** A village node names an active agent; no other terminal names anyone. */
+function checkAgent(db: Db, input: CreateDeviceRequest): number | null {
+  if (input.kind !== 'village') {
+    if (input.agentId !== undefined) throw validationError([{ field: 'agentId', code: 'agent_village_only' }]);
+    return null;
+  }
+  if (input.agentId === undefined) throw validationError([{ field: 'agentId', code: 'required' }]);
+  const user = get<{ role: string; active: number }>(db, sql`SELECT role, active FROM users WHERE id = ${input.agentId}`);
+  if (!user || user.role !== 'agent' || user.active !== 1) throw validationError([{ field: 'agentId', code: 'not_active_agent' }]);
+  return input.agentId;
+}
+
 export function createDevice(db: Db, clock: Clock, actor: Actor, input: CreateDeviceRequest): CreateDeviceResponse {
   const token = newToken();
   return db.transaction(() => {
+    const agentId = checkAgent(db, input);
     const now = clock.now();
     const { lastInsertRowid } = run(
       db,
-      sql`INSERT INTO devices (name, kind, token_hash, token_expires_at, created_at, created_by)
+      sql`INSERT INTO devices (name, kind, token_hash, token_expires_at, created_at, created_by, agent_user_id)
           VALUES (${input.name}, ${input.kind}, ${hashToken(token)}, ${tokenExpiry(db, now)}, ${now.toISOString()},
-                  ${actor.kind === 'user' ? actor.id : null})`,
+                  ${actor.kind === 'user' ? actor.id : null}, ${agentId})`,
     );
     const id = Number(lastInsertRowid);
-    appendAudit(db, actor, now, { action: 'device-create', entity: 'device', entityId: id, after: input.kind, detail: { name: input.name } });
+    appendAudit(db, actor, now, { action: 'device-create', entity: 'device', entityId: id, after: input.kind, detail: { name: input.name, agentId } });
     return { id, token, device: findDevice(db, id)! };
   }).immediate();
 }

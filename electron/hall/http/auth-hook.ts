@@ -7,7 +7,7 @@ import { API_PREFIX } from '../../contract/api.js';
 import type { Db } from '../../../db/connection.js';
 import { resolveToken } from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
-import { forbidden, unauthorized } from './errors.js';
+import { forbidden, HallError, unauthorized } from './errors.js';
 import { isAllowed, type Allow } from './principal.js';
 
 /** The rule of the matched route (its declared pattern, not the URL that reached it). Routes outside
@@ -17,6 +17,9 @@ export function ruleOf(routeUrl: string | undefined, allow: Allow | undefined): 
   if (allow !== undefined) return allow;
   return routeUrl !== undefined && !routeUrl.startsWith(API_PREFIX) ? 'public' : 'deny';
 }
+
+/** Routes only village nodes may call (the /village/* routes of DESIGN §9). */
+const isVillageRule = (rule: Allow): boolean => Array.isArray(rule) && rule.length > 0 && rule.every((c) => c === 'device:village');
 
 export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock): void {
   app.decorateRequest('principal', null);
@@ -36,6 +39,8 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock): voi
     if (!match) throw unauthorized();
     const lookup = resolveToken(db, clock, match[1]!);
     if (!lookup.ok) {
+      // A village node tells a revoked pairing from a passing fault by this code (DESIGN §9).
+      if (lookup.reason === 'revoked' && isVillageRule(rule)) throw new HallError('revoked', 'token_revoked', {}, { reason: 'token_revoked' });
       throw unauthorized(lookup.reason === 'expired' ? 'token_expired' : lookup.reason === 'revoked' ? 'token_revoked' : 'unauthorized');
     }
     request.principal = lookup.principal;

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   uri_too_long: 414,
   headers_too_large: 431,
   request_timeout: 408,
+  revoked: 401,
 };
 
 export class HallError extends Error {
