@@ -9,6 +9,7 @@ import { DatabaseInUseError } from '../../db/connection.js';
 import { databaseFileState, DB_KEY_ENV, DB_KEY_FILE, DatabaseKeyError } from '../../db/db-key.js';
 import { DatabaseFromFutureError, migrate } from '../../db/migrate.js';
 import { openHallDatabase, type OpenedHallDatabase } from '../../db/open-hall-database.js';
+import { backupBeforeUpgrade, restoreFromCli } from './backup/cli-restore.js';
 import { ensureAdmin, resetAdminPassword } from './bootstrap.js';
 import { loadCatalogIfEmpty } from './catalog/load-catalog.js';
 import { systemClock } from './clock.js';
@@ -20,7 +21,7 @@ import { buildHallServer } from './server.js';
 import { applyCliSyncOptions } from './sync/sync-settings.js';
 
 /** Exit codes a wrapper can tell apart (README, "Command line"). */
-const EXIT = { usage: 2, futureDatabase: 3, wrongKey: 4, keyUnusable: 5, databaseInUse: 6 } as const;
+const EXIT = { usage: 2, futureDatabase: 3, wrongKey: 4, keyUnusable: 5, databaseInUse: 6, restoreRefused: 7 } as const;
 
 /** Opens the hall database with its key, or prints why not and exits with its own code. */
 async function openOrExit(dataDir: string, env: NodeJS.ProcessEnv, exclusive: boolean): Promise<OpenedHallDatabase> {
@@ -75,10 +76,12 @@ async function resetAdminFromCli(dataDir: string, env: NodeJS.ProcessEnv, passwo
   }
 }
 
-async function main(): Promise<void> {
+/** `restart`: the host starts again in this process after a restore from the admin screen. */
+async function main(restart: { port: number } | null = null): Promise<void> {
   let options;
   try {
     options = parseHallArgs(process.argv.slice(2));
+    if (restart) options = { ...options, port: restart.port, restore: null };
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
     process.stderr.write(`${err.message}\n${USAGE}\n`);
@@ -98,6 +101,18 @@ async function main(): Promise<void> {
     process.exit(await resetAdminFromCli(dataDir, env, options.adminPassword, logger));
   }
 
+  if (options.restore) {
+    let restored: number;
+    try {
+      restored = restoreFromCli(dataDir, env, options.restore, EXIT.restoreRefused);
+    } catch (err) {
+      if (!(err instanceof DatabaseInUseError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      process.exit(EXIT.databaseInUse);
+    }
+    if (restored !== 0) process.exit(restored);
+  }
+
   const opened = await openOrExit(dataDir, env, false);
   const { db, dbFile, key: dbKey } = opened;
   if (opened.keySource === 'created') logger.warn({ keyFile: path.join(dataDir, DB_KEY_FILE) }, 'new database key file created: back it up, the database cannot be read without it');
@@ -109,6 +124,9 @@ async function main(): Promise<void> {
     );
   }
   try {
+    // An upgrade's migrations run on a copy's worth of safety: the desktop upgrade relies on it.
+    const before = backupBeforeUpgrade(db, dbKey, dataDir, new Date());
+    if (before) logger.warn({ backupFile: before }, 'database backed up before migrating to a newer version');
     const applied = migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   } catch (err) {
@@ -131,7 +149,20 @@ async function main(): Promise<void> {
   if (loadedItems) logger.info({ items: loadedItems }, 'catalogue loaded from resources');
   const demo = options.demo ? await loadDemo(db, systemClock) : null;
 
-  const { app, hall } = await buildHallServer({ db, dbFile, dbKey, version, logger, rendererDir: rendererDir() });
+  // A restore from the admin screen: stop, put the backup in place (checked again), start again here.
+  let restoreNext: string | null = null;
+  let restartPort = options.port;
+  const requestRestore = (file: string) => {
+    restoreNext = file;
+    // Taken while still listening: the host comes back on the same port (a port 0 start included).
+    const address = app.server.address();
+    if (typeof address === 'object' && address) restartPort = address.port;
+    stop('restore');
+  };
+  const { app, hall } = await buildHallServer({
+    db, dbFile, dbKey, version, logger, rendererDir: rendererDir(), groupCommit: options.groupCommit,
+    backup: { dataDir, requestRestore },
+  });
   // Handlers go in before the ready line: a signal that comes with no handler kills the process outright.
   let stopping = false;
   const stop = (signal: string) => {
@@ -143,6 +174,11 @@ async function main(): Promise<void> {
       .close()
       .then(() => {
         db.close();
+        if (restoreNext) {
+          restoreFromCli(dataDir, env, restoreNext, EXIT.restoreRefused);
+          logger.warn({ backupFile: restoreNext }, 'restored from a backup at the admin\'s request; starting again');
+          return main({ port: restartPort });
+        }
         logger.info('stopped');
         logger.flush();
         process.exit(0);

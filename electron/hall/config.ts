@@ -17,13 +17,17 @@ export interface HallOptions {
   logLevel: string;
   /** `--reset-admin-password`: set user admin's password (--admin-password or a random one) and exit. */
   resetAdminPassword: boolean;
+  /** `--restore FILE`: replace the hall database with this backup (checked first), then serve. */
+  restore: string | null;
+  /** `--group-commit off`: one commit per write request, for comparison (group-commit.ts). */
+  groupCommit: boolean;
 }
 
 export class CliError extends Error {}
 
 export const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--admin-password PW] [--demo]
                       [--county-url URL] [--county-key KEY] [--hall-code CODE] [--sync-interval SECONDS]
-                      [--log-level LEVEL]
+                      [--log-level LEVEL] [--restore BACKUP_FILE] [--group-commit on|off]
        npm run serve -- --reset-admin-password [--data DIR] [--admin-password PW]
                       (on the host, with the hall stopped: new password for user admin, printed once)`;
 
@@ -53,6 +57,8 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
         'sync-interval': { type: 'string' },
         'log-level': { type: 'string', default: 'info' },
         'reset-admin-password': { type: 'boolean', default: false },
+        restore: { type: 'string' },
+        'group-commit': { type: 'string', default: 'on' },
       },
     }));
   } catch (err) {
@@ -80,6 +86,10 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new CliError(`--log-level must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const groupCommit = values['group-commit']!;
+  if (groupCommit !== 'on' && groupCommit !== 'off') throw new CliError(`--group-commit must be on or off, got "${groupCommit}"`);
+  const restore = values.restore ?? null;
+  if (restore !== null && restore.trim() === '') throw new CliError('--restore needs the path of a backup file');
   return {
     data: values.data!,
     port: integer('port', values.port!, 0, 65535),
@@ -94,5 +104,7 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
     syncIntervalGiven: values['sync-interval'] !== undefined,
     logLevel,
     resetAdminPassword: values['reset-admin-password']!,
+    restore,
+    groupCommit: groupCommit === 'on',
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import type { Clock } from './clock.js';
 import type { EventHub } from './events/hub.js';
 import type { RouteSpec } from './http/route.js';
+import type { WriteCommitter } from './group-commit.js';
 
 export interface HallContext {
   db: Db;
@@ -13,4 +14,7 @@ export interface HallContext {
   app: FastifyInstance;
   routes: RouteSpec[];
   route<B, P, Q>(spec: RouteSpec<B, P, Q>): void;
+  /** Runs a synchronous write in the next group commit (group-commit.ts); settles once it is on disk. */
+  write<T>(work: () => T): Promise<T>;
+  committer: WriteCommitter;
 }

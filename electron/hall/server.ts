@@ -28,6 +28,9 @@ import { openApiDocument } from './http/openapi.js';
 import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
+import { createWriteCommitter } from './group-commit.js';
+import { BackupKeeper } from './backup/backup-keeper.js';
+import { registerBackupRoutes, type RestoreRequester } from './backup/routes.js';
 import { registerHallSettingsRoutes } from './settings/routes.js';
 import { setHallTimeZone } from '../contract/identity.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -53,6 +56,11 @@ export interface HallServerOptions {
   dbFile?: string;
   /** The key dbFile is encrypted with (db/db-key.ts); the report workers need it too. */
   dbKey?: Buffer | null;
+  /** Backups (backup/backup-keeper.ts) need the database file and its key; `requestRestore` lets the
+   *  admin screen restore (the command line host restarts on the backup). */
+  backup?: { dataDir: string; requestRestore?: RestoreRequester; firstCheckMs?: number; checkEveryMs?: number };
+  /** Concurrent writes share one commit (group-commit.ts); on unless false (for comparison). */
+  groupCommit?: boolean;
   /** The county uploader's knobs (tests); the key file lives beside the database unless secretDir says. */
   sync?: Partial<Pick<UploaderOptions, 'backoff' | 'requestTimeoutMs' | 'transportFor' | 'applyDecision' | 'firstRunDelayMs' | 'secretDir'>>;
 }
@@ -76,14 +84,18 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     clientErrorHandler: handleClientError,
   });
   const routes: RouteSpec[] = [];
+  const events = new EventHub(clock);
+  const committer = createWriteCommitter(db, events, options.groupCommit ?? true);
   const hall: HallContext = {
     db,
     clock,
     version,
     app,
     routes,
-    events: new EventHub(clock),
-    route: (spec) => addRoute(app, routes, spec),
+    events,
+    route: (spec) => addRoute(app, routes, spec, committer),
+    write: (work) => committer.run(work),
+    committer,
   };
 
   // While closing, answers carry `Connection: close` so kept-alive sockets do not hold the exit up.
@@ -144,6 +156,15 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     onStatus: (summary) => hall.events.publish(SYNC_STATUS_EVENT, summary, ['admin', 'supervisor']),
   });
   registerSyncRoutes(hall, uploader, secretDir);
+  if (options.dbFile && options.dbKey && options.backup) {
+    const keeper = new BackupKeeper({
+      db, dbFile: options.dbFile, key: options.dbKey, clock, dataDir: options.backup.dataDir, log: options.logger ? app.log : null,
+      firstCheckMs: options.backup.firstCheckMs, checkEveryMs: options.backup.checkEveryMs,
+    });
+    registerBackupRoutes(hall, keeper, options.dbKey, options.backup.requestRestore ?? null);
+    keeper.start();
+    app.addHook('onClose', () => keeper.stop());
+  }
   app.addHook('onClose', () => uploader.stop());
   registerEventRoutes(app, db, clock, hall.events);
 

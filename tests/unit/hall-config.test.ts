@@ -16,7 +16,16 @@ describe('parseHallArgs', () => {
       syncIntervalGiven: false,
       logLevel: 'info',
       resetAdminPassword: false,
+      restore: null,
+      groupCommit: true,
     });
+  });
+
+  it('reads --restore FILE and --group-commit on|off', () => {
+    expect(parseHallArgs(['--restore', '/media/usb/hall-2026-03-02.db'])).toMatchObject({ restore: '/media/usb/hall-2026-03-02.db', groupCommit: true });
+    expect(parseHallArgs(['--group-commit', 'off'])).toMatchObject({ groupCommit: false });
+    expect(() => parseHallArgs(['--group-commit', 'maybe'])).toThrow(CliError);
+    expect(() => parseHallArgs(['--restore', ' '])).toThrow(CliError);
   });
 
   it('reads --reset-admin-password with or without a chosen password', () => {

@@ -57,8 +57,11 @@ export function registerCaseRoutes(hall: HallContext, dataDir: string | null, lo
       const queryPassword = newQueryPassword();
       // Hashed before the transaction: scrypt is slow on purpose and must not hold the write lock.
       const passwordHash = await hashPassword(queryPassword);
-      const { row, missing } = createCase(db, clock, actor, roleOf(principal), body, passwordHash);
-      publishCase(events, 'case.created', row, null);
+      const { row, missing } = await hall.write(() => {
+        const created = createCase(db, clock, actor, roleOf(principal), body, passwordHash);
+        publishCase(events, 'case.created', created.row, null);
+        return created;
+      });
       return { id: row.id, caseNo: row.case_no, status: row.status, missingMaterials: missing, queryPassword };
     },
   });

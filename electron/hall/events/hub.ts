@@ -29,6 +29,7 @@ export class EventHub {
   private seq = 0;
   private readonly subscribers = new Set<Subscriber>();
   private readonly recent: Stored[] = [];
+  private held: Stored[] | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -46,6 +47,28 @@ export class EventHub {
   publish(type: string, data: unknown, audience: readonly Caller[] | 'all' = 'all'): HallEvent {
     this.seq += 1;
     const event: HallEvent = { seq: this.seq, type, at: this.clock.now().toISOString(), data };
+    if (this.held) this.held.push({ event, audience });
+    else this.deliver({ event, audience });
+    return event;
+  }
+
+  /** From here on events wait (group-commit.ts): what a write published goes out only after its commit. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  releaseHeld(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const stored of held) this.deliver(stored);
+  }
+
+  /** The commit failed: what the group published never happened. */
+  dropHeld(): void {
+    this.held = null;
+  }
+
+  private deliver({ event, audience }: Stored): void {
     this.recent.push({ event, audience });
     if (this.recent.length > this.keep) this.recent.shift();
     // An expired credential is caught here too, not only by the next sweep: nothing reaches it.
@@ -54,7 +77,6 @@ export class EventHub {
       if (sub.credential && sub.credential.expiresAtMs <= nowMs) this.end(sub, 'token_expired');
       else if (canSee(audience, sub.principal)) sub.send(event);
     }
-    return event;
   }
 
   /** The subscribers that hold a credential, for a check against the database. */

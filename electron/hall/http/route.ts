@@ -8,6 +8,7 @@ import { loneSurrogatePaths } from '../../contract/text.js';
 import { validationError } from './errors.js';
 import { actorOf, type Actor, type Allow, type Principal } from './principal.js';
 import { pickLanguage, type Language } from './i18n.js';
+import type { WriteCommitter } from '../group-commit.js';
 
 export interface RouteContext<B, P, Q> {
   body: B;
@@ -74,8 +75,13 @@ export function clientAddress(request: FastifyRequest): string {
   return request.ip;
 }
 
-export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], spec: RouteSpec<B, P, Q>): void {
+/** A synchronous handler of a write route runs in the next group commit; an async one (it hashes a
+ *  password, reads a file first) hands its synchronous write to `hall.write` itself. */
+const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
+
+export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], spec: RouteSpec<B, P, Q>, committer?: WriteCommitter): void {
   registry.push(spec as RouteSpec);
+  const grouped = committer !== undefined && spec.method !== 'GET' && !isAsync(spec.handler);
   app.route({
     method: spec.method,
     url: API_PREFIX + spec.url,
@@ -86,7 +92,7 @@ export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], s
       const query = parse(spec.query, request.query, 'query');
       const body = parse(spec.body, request.body, 'body');
       const principal = request.principal;
-      const result = await spec.handler({
+      const ctx: RouteContext<B, P, Q> = {
         body,
         params,
         query,
@@ -95,7 +101,8 @@ export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], s
         lang: pickLanguage(request.headers['accept-language']),
         request,
         reply,
-      });
+      };
+      const result = grouped ? await committer.run(() => spec.handler(ctx)) : await spec.handler(ctx);
       const status = spec.status ?? 200;
       if (status === 204) return reply.code(204).send();
       return reply.code(status).send(result);

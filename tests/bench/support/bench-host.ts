@@ -23,6 +23,10 @@ export interface BenchHostOptions {
   dataDir?: string;
   /** Leave the folder in place on stop; the caller removes it. */
   keep?: boolean;
+  /** More command-line options for the host (`--group-commit off`). */
+  args?: string[];
+  /** The host's environment (LD_PRELOAD of the slow-disk shim, support/slow-fsync.ts). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startBenchHost(options: BenchHostOptions = {}): Promise<BenchHost> {
@@ -32,7 +36,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   };
   let host: HostProcess;
   try {
-    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn']);
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env);
   } catch (err) {
     remove();
     throw err;
