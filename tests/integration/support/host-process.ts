@@ -14,14 +14,14 @@ export interface HostProcess {
   exited: Promise<number | null>;
 }
 
-export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<HostProcess> {
+export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = process.env, readyTimeoutMs = 20_000): Promise<HostProcess> {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { env });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 20 s; stdout: ${out} stderr: ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no ready line in ${readyTimeoutMs / 1000} s; stdout: ${out} stderr: ${err}`)), readyTimeoutMs);
     child.stderr.on('data', (d) => (err += d));
     child.stdout.on('data', (d) => {
       out += d;
