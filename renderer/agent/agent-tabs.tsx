@@ -27,7 +27,8 @@ function useRows(list: AgentList, version: number, keep: (r: AgentRequestRow) =>
 export function AuthoriseTab({ version, onAuthorised }: { version: number; onAuthorised: (id: string) => void }) {
   const { t } = useT();
   const [current, setCurrent] = useState(() => rememberedDraft() ?? crypto.randomUUID());
-  const drafts = useRows('drafts', version);
+  const [saves, setSaves] = useState(0);
+  const drafts = useRows('drafts', version + saves);
   return (
     <div className="agent-split">
       <aside>
@@ -35,7 +36,7 @@ export function AuthoriseTab({ version, onAuthorised }: { version: number; onAut
         <h3>{t('agent.lists.drafts')}</h3>
         <RequestTable rows={drafts} selected={current} onPick={(id) => { rememberDraft(id); setCurrent(id); }} />
       </aside>
-      <AuthoriseScreen key={current} requestId={current} onAuthorised={(id) => { setCurrent(crypto.randomUUID()); onAuthorised(id); }} />
+      <AuthoriseScreen key={current} requestId={current} onSaved={() => setSaves((n) => n + 1)} onAuthorised={(id) => { setCurrent(crypto.randomUUID()); onAuthorised(id); }} />
     </div>
   );
 }

@@ -15,9 +15,9 @@ import { rememberDraft, useDraft } from './use-draft';
 const FIELDS = ['villageCode', 'applicantName', 'residentId', 'mobile', 'itemCode', 'scope', 'validFrom', 'validUntil', 'signature'];
 type SignatureKind = 'drawn' | 'thumbprint' | 'scanned-form';
 
-export function AuthoriseScreen({ requestId, onAuthorised }: { requestId: string; onAuthorised: (id: string) => void }) {
+export function AuthoriseScreen({ requestId, onAuthorised, onSaved }: { requestId: string; onAuthorised: (id: string) => void; onSaved?: () => void }) {
   const { t } = useT();
-  const { draft, update, loaded, save } = useDraft(requestId);
+  const { draft, update, loaded, save } = useDraft(requestId, onSaved);
   const [villages, setVillages] = useState<{ code: string; name: string }[]>([]);
   const [q, setQ] = useState('');
   const [items, setItems] = useState<CatalogItemView[]>([]);

@@ -26,7 +26,7 @@ export function rememberedDraft(): string | null {
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
-export function useDraft(requestId: string) {
+export function useDraft(requestId: string, onSaved?: () => void) {
   const [draft, setDraft] = useState<AgentDraft>(() => AgentDraft.parse({}));
   const [loaded, setLoaded] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
@@ -53,6 +53,7 @@ export function useDraft(requestId: string) {
         () => {
           rememberDraft(requestId);
           setSave('saved');
+          onSaved?.();
         },
         () => setSave('failed'),
       );
