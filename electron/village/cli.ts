@@ -3,19 +3,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseInUseError } from '../../db/connection.js';
-import { DatabaseKeyError, type DatabaseFiles } from '../../db/db-key.js';
+import { DatabaseKeyError } from '../../db/db-key.js';
 import { DatabaseFromFutureError, migrate } from '../../db/migrate.js';
 import { openHallDatabase } from '../../db/open-hall-database.js';
 import { villageMigrations } from '../../db/village-migrations/index.js';
 import { createLogger } from '../hall/logger.js';
 import { packageJsonPath, rendererDir } from '../hall/paths.js';
 import { BACKOFF_BASE_MS, fullJitter } from '../link/backoff.js';
-import { isLoopback, parseVillageArgs, VILLAGE_USAGE, VillageCliError } from './config.js';
+import { isLoopback, parseVillageArgs, VILLAGE_DATABASE_FILES, VILLAGE_USAGE, VillageCliError } from './config.js';
 import { accessKey } from './local-access.js';
 import { buildVillageServer } from './server.js';
-
-/** The node's database: its own file and key (never the hall's), encrypted at rest like the hall's. */
-export const VILLAGE_DATABASE_FILES: DatabaseFiles = { db: 'village.db', keyFile: 'village.db.key', keyEnv: 'VILLAGE_DB_KEY' };
 
 const EXIT = { usage: 2, futureDatabase: 3, wrongKey: 4, keyUnusable: 5, databaseInUse: 6 } as const;
 

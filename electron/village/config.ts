@@ -1,6 +1,10 @@
 // `npm run village` (DESIGN §5): the node's command line, parsed and checked before anything starts.
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { DatabaseFiles } from '../../db/db-key.js';
+
+/** The node's database: its own file and key (never the hall's), encrypted at rest like the hall's. */
+export const VILLAGE_DATABASE_FILES: DatabaseFiles = { db: 'village.db', keyFile: 'village.db.key', keyEnv: 'VILLAGE_DB_KEY' };
 
 export interface VillageOptions {
   data: string;

@@ -1,15 +1,10 @@
 // The adapter for the county format of DESIGN §8 (JSON over HTTP(S), bearer key). Every call has a
 // deadline covering connect, response and body; errors name what happened but never carry the key.
-import { exchangeError, type CountyConnection, type CountyTransport, type ExchangeError, type OutgoingBatch } from './transport.js';
+import { endpoint, httpExchange } from '../../link/http-exchange.js';
+import type { CountyConnection, CountyTransport, OutgoingBatch } from './transport.js';
 import { parseBatchReply, parseDecisionsReply } from './reply-parse.js';
 
 export const COUNTY_TIMEOUT_MS = 15_000;
-/** A reply to 200 records is a few tens of KB; anything far larger is not a reply of this contract. */
-const MAX_REPLY_BYTES = 4 * 1024 * 1024;
-
-function endpoint(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
-}
 
 /** The batch body, built from the stored JSON text of each payload rather than parsed and re-encoded. */
 export function batchBody(batch: OutgoingBatch): string {
@@ -23,34 +18,11 @@ export function batchBody(batch: OutgoingBatch): string {
   return `{"hallCode":${JSON.stringify(batch.hallCode)},"sentAt":${JSON.stringify(batch.sentAt)},"records":[${records.join(',')}]}`;
 }
 
-function failure(err: unknown, deadline: AbortSignal): ExchangeError {
-  if (deadline.aborted || (err as Error | null)?.name === 'TimeoutError') return exchangeError('timeout', null);
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
-  return exchangeError('unreachable', typeof cause?.code === 'string' ? cause.code : (err as Error | null)?.name ?? null);
-}
-
-async function exchange(url: string, init: RequestInit, signal: AbortSignal, timeoutMs: number): Promise<{ status: number; text: string } | ExchangeError> {
-  const deadline = AbortSignal.timeout(timeoutMs);
-  try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.any([signal, deadline]) });
-    const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > MAX_REPLY_BYTES) {
-      await res.body?.cancel();
-      return exchangeError('bad_reply', 'too large');
-    }
-    const text = await res.text();
-    if (text.length > MAX_REPLY_BYTES) return exchangeError('bad_reply', 'too large');
-    return { status: res.status, text };
-  } catch (err) {
-    return failure(err, deadline);
-  }
-}
-
 export function httpCountyTransport(conn: CountyConnection, timeoutMs = COUNTY_TIMEOUT_MS): CountyTransport {
   const headers = { authorization: `Bearer ${conn.key}`, accept: 'application/json' };
   return {
     async sendBatch(batch, signal) {
-      const answer = await exchange(
+      const answer = await httpExchange(
         endpoint(conn.url, '/api/v1/batches'),
         { method: 'POST', headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: batchBody(batch) },
         signal,
@@ -61,7 +33,7 @@ export function httpCountyTransport(conn: CountyConnection, timeoutMs = COUNTY_T
     },
     async fetchDecisions(hallCode, after, signal) {
       const query = new URLSearchParams({ hallCode, ...(after === null ? {} : { after }) });
-      const answer = await exchange(endpoint(conn.url, `/api/v1/decisions?${query.toString()}`), { method: 'GET', headers }, signal, timeoutMs);
+      const answer = await httpExchange(endpoint(conn.url, `/api/v1/decisions?${query.toString()}`), { method: 'GET', headers }, signal, timeoutMs);
       if ('code' in answer) return { kind: 'failed', error: answer };
       return parseDecisionsReply(answer.status, answer.text);
     },

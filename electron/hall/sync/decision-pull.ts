@@ -1,5 +1,8 @@
-// County → hall, in the same cycle as the upload: page through the decisions after the stored cursor.
+// County → hall, in the same cycle as the upload: the shared link's cursor pull (electron/link)
+// over the county's decisions, each page stored with the cursor in one transaction.
 import type { Db } from '../../../db/connection.js';
+import { pullFeed } from '../../link/cursor-pull.js';
+import type { CountyDecision } from '../../contract/county.js';
 import type { Clock } from '../clock.js';
 import { storeDecisionPage, type ApplyCountyDecision } from './decisions.js';
 import { syncState } from './sync-state.js';
@@ -14,20 +17,22 @@ export type PullResult =
   | { kind: 'failed'; error: ExchangeError; received: number };
 
 export async function pullDecisions(db: Db, clock: Clock, transport: CountyTransport, hallCode: string, signal: AbortSignal, apply: ApplyCountyDecision): Promise<PullResult> {
-  let cursor = syncState(db).decisions_cursor;
-  let received = 0;
   let applied = 0;
-  for (let page = 0; page < MAX_PAGES && !signal.aborted; page++) {
-    const outcome = await transport.fetchDecisions(hallCode, cursor, signal);
-    if (outcome.kind === 'unauthorized') return { kind: 'unauthorized', status: outcome.status, received };
-    if (outcome.kind === 'failed') return { kind: 'failed', error: outcome.error, received };
-    // A county that gives no `next` is read as "after the last decision on this page".
-    const next = outcome.next ?? outcome.decisions.at(-1)?.cursor ?? cursor;
-    const stored = storeDecisionPage(db, clock.now(), outcome.decisions, next, apply);
-    received += stored.received;
-    applied += stored.applied;
-    if (outcome.decisions.length === 0 || outcome.next === null || next === cursor) break;
-    cursor = next;
-  }
-  return { kind: 'ok', received, applied };
+  const pulled = await pullFeed<CountyDecision>({
+    readCursor: () => syncState(db).decisions_cursor,
+    fetchPage: async (after, s) => {
+      const outcome = await transport.fetchDecisions(hallCode, after, s);
+      return outcome.kind === 'page' ? { kind: 'page', items: outcome.decisions, next: outcome.next } : outcome;
+    },
+    storePage: (items, next) => {
+      const stored = storeDecisionPage(db, clock.now(), items, next, apply);
+      applied += stored.applied;
+      return stored.received;
+    },
+    cursorOf: (decision) => decision.cursor,
+    maxPages: MAX_PAGES,
+    signal,
+  });
+  if (pulled.kind === 'unauthorized') return { kind: 'unauthorized', status: pulled.status, received: pulled.received };
+  return pulled.kind === 'ok' ? { ...pulled, applied } : pulled;
 }

@@ -1,26 +1,17 @@
 // The county adapter (DESIGN §8: "keep the transport behind an adapter so another county's format
 // can be added"). The uploader speaks only these types; an adapter turns them into one county's wire
 // format and turns every answer — or the lack of one — into an outcome. Adapters never throw.
-import type { CountyDecision, RecordResult } from '../../contract/county.js';
-import type { SyncError, SyncErrorCode } from '../../contract/sync.js';
+import type { CountyDecision } from '../../contract/county.js';
+import type { BatchOutcome, ExchangeError } from '../../link/outcome.js';
 import type { OutboxRow } from './batch-select.js';
+
+export { exchangeError, type BatchOutcome, type ExchangeError } from '../../link/outcome.js';
 
 export interface OutgoingBatch {
   hallCode: string;
   sentAt: string;
   records: readonly OutboxRow[];
 }
-
-export type ExchangeError = Omit<SyncError, 'at'>;
-
-/** Sync error codes are not request validation codes; built here so the two are never confused. */
-export const exchangeError = (code: SyncErrorCode, detail: string | null = null): ExchangeError => ({ code, detail });
-
-export type BatchOutcome =
-  /** A reply of the contract's shape; only the results for records of this batch are kept. */
-  | { kind: 'replied'; results: ReadonlyMap<string, RecordResult>; unknownIds: number }
-  | { kind: 'unauthorized'; status: number }
-  | { kind: 'failed'; error: ExchangeError };
 
 export type DecisionsOutcome =
   | { kind: 'page'; decisions: CountyDecision[]; next: string | null }

@@ -6,9 +6,10 @@ import type { Db } from '../../../db/connection.js';
 import { get, sql } from '../../../db/sql.js';
 import type { SyncStatus, SyncSummary } from '../../contract/sync.js';
 import type { Clock } from '../clock.js';
-import { applyOutcome } from './apply-results.js';
-import { fullJitter, type Backoff } from './backoff.js';
-import { chooseBatch, resetSending } from './batch-select.js';
+import { fullJitter, type Backoff } from '../../link/backoff.js';
+import { drainOutbox } from '../../link/drain.js';
+import { createLinkRunner } from '../../link/runner.js';
+import { COUNTY_OUTBOX, resetSending, type OutboxRow } from './batch-select.js';
 import { COUNTY_TIMEOUT_MS, httpCountyTransport } from './county-http.js';
 import { pullDecisions } from './decision-pull.js';
 import { applyCountyDecision, applyPendingDecisions, type ApplyCountyDecision } from './decisions.js';
@@ -77,10 +78,6 @@ export function createUploader(options: UploaderOptions): Uploader {
   const timeoutMs = options.requestTimeoutMs ?? COUNTY_TIMEOUT_MS;
   const transportFor = options.transportFor ?? httpCountyTransport;
   const applyDecision = options.applyDecision ?? applyCountyDecision;
-  const abort = new AbortController();
-  let current: Promise<CycleReport> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
   let lastPublished = '';
 
   // Without opening the key: the status is asked for often, and an unreadable key shows as lastError.
@@ -90,54 +87,44 @@ export function createUploader(options: UploaderOptions): Uploader {
   };
 
   /** 'ok' when the county answered usably (or nothing was due); decisions are pulled only then. */
-  async function upload(connection: CountyConnection, transport: CountyTransport, report: CycleReport): Promise<'ok' | 'failed' | 'unauthorized'> {
-    let result: 'ok' | 'failed' = 'ok';
-    for (let i = 0; i < MAX_BATCHES_PER_CYCLE && !stopped; i++) {
-      const now = clock.now();
-      const rows = chooseBatch(db, now.getTime(), now.toISOString(), options.batchSize);
-      if (rows.length === 0) break;
-      const outcome = await transport.sendBatch({ hallCode: connection.hallCode, sentAt: hallTime(now), records: rows }, abort.signal);
-      const after = clock.now();
+  async function upload(connection: CountyConnection, transport: CountyTransport, report: CycleReport, signal: AbortSignal): Promise<'ok' | 'failed' | 'unauthorized'> {
+    const drained = await drainOutbox<OutboxRow>({
+      db,
+      spec: COUNTY_OUTBOX,
+      now: () => clock.now(),
+      backoff,
+      maxBatches: MAX_BATCHES_PER_CYCLE,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      stopped: () => runner.stopped,
+      send: (rows, now) => transport.sendBatch({ hallCode: connection.hallCode, sentAt: hallTime(now), records: rows }, signal),
       // The results and the uploader's state commit together: one fsync per answered batch.
-      const applied = db.transaction(() => {
-        const counts = applyOutcome(db, rows, outcome, after, backoff);
+      recordOutcome: (outcome, counts, after) => {
         if (outcome.kind === 'unauthorized') {
           recordFailure(db, after, exchangeError('unauthorized', String(outcome.status)));
           setPaused(db, after);
         } else if (outcome.kind === 'failed') {
           recordFailure(db, after, outcome.error);
+          log?.warn({ error: outcome.error.code, detail: outcome.error.detail }, 'county upload failed; will retry');
         } else if (counts.done + counts.rejected === 0) {
           recordFailure(db, after, exchangeError('bad_reply', 'no usable results'));
         } else {
           recordSuccess(db, after);
         }
-        return counts;
-      }).immediate();
-      report.batches += 1;
-      report.done += applied.done;
-      report.rejected += applied.rejected;
-      report.retried += applied.retried;
-      if (outcome.kind === 'unauthorized') {
-        log?.warn({ status: outcome.status }, 'county refused the key; upload paused until the settings change');
-        return 'unauthorized';
-      }
-      if (outcome.kind === 'failed') {
-        log?.warn({ error: outcome.error.code, detail: outcome.error.detail }, 'county upload failed; will retry');
-        result = 'failed';
-        break;
-      }
-      // No progress (every result missing or unusable): stop rather than spin on the same records.
-      if (applied.done + applied.rejected === 0) {
-        result = 'failed';
-        break;
-      }
+      },
+    });
+    report.batches += drained.batches;
+    report.done += drained.done;
+    report.rejected += drained.rejected;
+    report.retried += drained.retried;
+    if (drained.result === 'unauthorized') {
+      log?.warn({ status: drained.refusal?.status }, 'county refused the key; upload paused until the settings change');
+      return 'unauthorized';
     }
     if (!get(db, sql`SELECT 1 FROM outbox WHERE state IN ('pending', 'sending') LIMIT 1`)) clearFailing(db);
-    return result;
+    return drained.result;
   }
 
-  async function cycle(manual: boolean): Promise<CycleReport> {
-    if (stopped) return emptyReport('stopped');
+  async function cycle(manual: boolean, signal: AbortSignal): Promise<CycleReport> {
     const found = countyConnection(db, secretDir);
     if (!found.ok) {
       if (found.reason === 'key_unreadable') recordFailure(db, clock.now(), exchangeError('key_unreadable', null), { failing: false });
@@ -149,10 +136,10 @@ export function createUploader(options: UploaderOptions): Uploader {
     }
     const report = emptyReport();
     const transport = transportFor(found.connection, timeoutMs);
-    const uploaded = await upload(found.connection, transport, report);
+    const uploaded = await upload(found.connection, transport, report, signal);
     // A county that is failing the upload is not asked for decisions too; its error stays the one shown.
-    if (uploaded === 'ok' && !stopped) {
-      const pulled = await pullDecisions(db, clock, transport, found.connection.hallCode, abort.signal, applyDecision);
+    if (uploaded === 'ok' && !runner.stopped) {
+      const pulled = await pullDecisions(db, clock, transport, found.connection.hallCode, signal, applyDecision);
       report.decisionsReceived = pulled.received;
       if (pulled.kind === 'unauthorized') {
         recordFailure(db, clock.now(), exchangeError('unauthorized', String(pulled.status)));
@@ -161,55 +148,35 @@ export function createUploader(options: UploaderOptions): Uploader {
         recordFailure(db, clock.now(), exchangeError('decisions_failed', pulled.error.code), { failing: false });
       }
     }
-    if (!stopped) applyPendingDecisions(db, clock.now(), applyDecision);
+    if (!runner.stopped) applyPendingDecisions(db, clock.now(), applyDecision);
     if (report.batches > 0) log?.info({ ...report }, 'county upload cycle');
     return report;
   }
 
-  function schedule(delayMs: number): void {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (stopped) return;
-    timer = setTimeout(() => void runCycle().catch(() => undefined), delayMs);
-    timer.unref();
-  }
-
-  function runCycle({ manual = false } = {}): Promise<CycleReport> {
-    if (current) return current;
-    const run = cycle(manual)
-      .catch((err: unknown) => {
-        log?.error({ err }, 'county upload cycle failed');
-        // A database error mid-cycle must not strand records in SENDING until the next start.
-        try {
-          resetSending(db);
-        } catch {
-          // the next start resets them
+  const runner = createLinkRunner<CycleReport>({
+    cycle,
+    empty: (reason) => emptyReport(reason === 'stopped' ? 'stopped' : null),
+    intervalMs: () => storedSync(db).intervalSeconds * 1000,
+    onError: (err) => log?.error({ err }, 'county upload cycle failed'),
+    // A database error mid-cycle must not strand records in SENDING until the next start.
+    recover: () => resetSending(db),
+    settled: () => {
+      try {
+        // Only changes are pushed: an idle or unconfigured hall stays quiet on the events socket.
+        const now = summary();
+        const key = JSON.stringify({ ...now, running: false });
+        if (key !== lastPublished) {
+          lastPublished = key;
+          options.onStatus?.(now);
         }
-        return emptyReport();
-      })
-      .finally(() => {
-        current = null;
-        if (!stopped) {
-          try {
-            // Only changes are pushed: an idle or unconfigured hall stays quiet on the events socket.
-            const now = summary();
-            const key = JSON.stringify({ ...now, running: false });
-            if (key !== lastPublished) {
-              lastPublished = key;
-              options.onStatus?.(now);
-            }
-          } catch (err) {
-            log?.error({ err }, 'sync status could not be published');
-          }
-          schedule(storedSync(db).intervalSeconds * 1000);
-        }
-      });
-    current = run;
-    return run;
-  }
+      } catch (err) {
+        log?.error({ err }, 'sync status could not be published');
+      }
+    },
+  });
 
   function summary(): SyncSummary {
-    return syncSummary(db, clock.now(), { running: current !== null, configured: configured() });
+    return syncSummary(db, clock.now(), { running: runner.running, configured: configured() });
   }
 
   return {
@@ -217,27 +184,16 @@ export function createUploader(options: UploaderOptions): Uploader {
       const reset = resetSending(db);
       if (reset) log?.info({ records: reset }, 'records left SENDING by the last run are pending again');
       // Soon after start: a hall back from a week offline should not wait a whole interval.
-      schedule(options.firstRunDelayMs ?? 200);
+      runner.start(options.firstRunDelayMs ?? 200);
     },
-    runCycle,
-    trigger() {
-      if (current || stopped) return false;
-      void runCycle({ manual: true });
-      return true;
-    },
-    reschedule() {
-      if (!current) schedule(storedSync(db).intervalSeconds * 1000);
-    },
+    runCycle: (cycleOptions) => runner.runCycle(cycleOptions),
+    trigger: () => runner.trigger(),
+    reschedule: () => runner.reschedule(),
     summary,
-    status: () => syncStatus(db, clock.now(), { running: current !== null, configured: configured() }),
+    status: () => syncStatus(db, clock.now(), { running: runner.running, configured: configured() }),
     get running() {
-      return current !== null;
+      return runner.running;
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      abort.abort();
-      await current?.catch(() => undefined);
-    },
+    stop: () => runner.stop(),
   };
 }

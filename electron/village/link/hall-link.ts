@@ -92,10 +92,8 @@ export function createHallLink(options: HallLinkOptions): HallLink {
       failed(exchangeError('unauthorized', String(scans.refusal?.status ?? 401)));
       return report;
     }
-    if (scans.result === 'failed') {
-      failed(scans.error ?? exchangeError('unreachable'));
-      return report;
-    }
+    // A scan that did not get through holds only the records that name it; the others still go.
+    if (scans.result === 'failed') failed(scans.error ?? exchangeError('unreachable'));
 
     const drained = await drainOutbox<VillageOutboxRow>({
       db,
