@@ -36,6 +36,7 @@ import { setHallTimeZone } from '../contract/identity.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerVillageRoutes } from './villages/routes.js';
 import { closePastDays } from './queue/day-end.js';
+import { registerItemQueueRoutes } from './queue/item-queue.js';
 import { registerPrintRoutes } from './queue/print-routes.js';
 import { registerRatingRoutes } from './queue/rating-routes.js';
 import { registerQueueSetupRoutes } from './queue/setup-routes.js';
@@ -134,6 +135,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerRatingRoutes(hall, caseLookup);
   registerPrintRoutes(hall);
   registerCatalogRoutes(hall);
+  registerItemQueueRoutes(hall);
   // Scans live in the data folder beside the database; an in-memory database keeps none.
   registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null, caseLookup);
   registerVillageRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null);
