@@ -143,6 +143,8 @@ export const ItemListQuery = z.object({
   type: ItemType.optional(),
   department: line(100).optional(),
   active: flag.optional(),
+  /** A queue category's code: only its items (catalog/category-items.ts), its own item first. */
+  category: z.string().trim().max(8).refine((s) => /^[A-Z][A-Z0-9]*$/.test(s), { params: { reason: 'category_code_chars' } }).optional(),
 });
 export type ItemListQuery = z.input<typeof ItemListQuery>;
 

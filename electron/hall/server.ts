@@ -14,6 +14,7 @@ import { registerCalendarRoutes } from './calendar/routes.js';
 import { decisionHookWithEvents } from './cases/case-events.js';
 import { CaseLookup } from './cases/lookup.js';
 import { registerCaseRoutes } from './cases/routes.js';
+import { registerTicketCaseRoutes } from './cases/ticket-cases.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { HallContext } from './context.js';
@@ -130,6 +131,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   registerQueueSetupRoutes(hall);
   registerHallSettingsRoutes(hall);
   registerTicketRoutes(hall);
+  registerTicketCaseRoutes(hall);
   // One limiter over query-password guesses, whether they come as a lookup or as a case rating.
   const caseLookup = new CaseLookup(db, clock);
   registerRatingRoutes(hall, caseLookup);

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /queue/state': SIGNED_IN,
   'POST /queue/tickets': ['device:kiosk', 'clerk'],
   'GET /queue/tickets/:id': STAFF_LISTS,
+  'GET /queue/tickets/:id/cases': STAFF_LISTS,
   'POST /windows/:id/call-next': CLERK,
   'POST /queue/tickets/:id/recall': CLERK,
   'POST /queue/tickets/:id/no-show': CLERK,

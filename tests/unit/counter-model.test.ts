@@ -4,7 +4,6 @@ import {
   currentTicket,
   formatDuration,
   loadLastWindow,
-  parseItemCodes,
   saveLastWindow,
   ticketActions,
   ticketTimers,
@@ -66,12 +65,6 @@ describe('timers', () => {
   });
 });
 
-describe('parseItemCodes', () => {
-  it('splits on commas (either width), 、, semicolons, spaces and new lines, dropping repeats', () => {
-    expect(parseItemCodes(' SB-01, SB-02，MZ-1、MZ-2；X\nY SB-01 ')).toEqual(['SB-01', 'SB-02', 'MZ-1', 'MZ-2', 'X', 'Y']);
-    expect(parseItemCodes('  ')).toEqual([]);
-  });
-});
 
 describe('windows', () => {
   const w = (clerk: WindowView['clerk']): WindowView => ({ id: 4, number: 4, name: '综合', categoryCodes: ['A'], status: 'open', clerk, ratingDeviceId: null, active: true });

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { conflict, notFound, validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
+import { categoryItemCodes } from './category-items.js';
 import { itemRow, toItem, toSummary, writeItem, type ItemRow } from './item-store.js';
 import { matchRank, searchNeedle, textMatches } from './search-key.js';
 
@@ -14,6 +15,7 @@ export interface ItemFilter {
   type?: string | undefined;
   department?: string | undefined;
   active?: boolean | undefined;
+  category?: string | undefined;
 }
 
 /** The items of the active queue categories whose name or description matches the query: the kiosk
@@ -38,10 +40,13 @@ export function listItems(db: Db, filter: ItemFilter): ItemSummary[] {
   if (filter.type) where.push(sql`type = ${filter.type}`);
   if (filter.department) where.push(sql`department = ${filter.department}`);
   if (filter.active !== undefined) where.push(sql`active = ${filter.active}`);
+  const ofCategory = filter.category === undefined ? null : categoryItemCodes(db, filter.category);
+  if (ofCategory) where.push(ofCategory.length ? sql`code IN (${sql.join(ofCategory.map((c) => sql`${c}`), ', ')})` : sql`0 = 1`);
   const rows = all<ItemRow & { search_key: string }>(db, sql`SELECT * FROM items WHERE ${sql.join(where, ' AND ')} ORDER BY type, code`);
   const q = filter.q;
   // Array.prototype.sort is stable: within a rank the SQL order (type, code) stays.
   if (q) rows.sort((a, b) => matchRank(a.search_key, q) - matchRank(b.search_key, q));
+  else if (ofCategory) rows.sort((a, b) => ofCategory.indexOf(a.code) - ofCategory.indexOf(b.code));
   return rows.map(toSummary);
 }
 

@@ -1,13 +1,17 @@
 // The clerk's working screen at one window: 叫号 (F1), the current ticket and its next steps, the
 // waiting per category, and today's tickets. Host refusals (409) are shown in a banner, plainly.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/api-error';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import type { TransferTicketRequest } from '../../shared/queue-contract';
 import { useT } from '../../shared/use-t';
 import { useStaff } from '../staff-context';
-import { currentTicket, parseItemCodes, SHORTCUTS, ticketActions, windowControls, type CounterAction } from './counter-model';
+import { intakeApi } from '../intake/intake-api';
+import { currentTicket, SHORTCUTS, ticketActions, windowControls, type CounterAction } from './counter-model';
 import { CurrentTicketCard } from './current-ticket-card';
+import { handledCodes } from './handled-items';
+import { HandledItemsPanel } from './handled-items-panel';
+import { useHandledItems } from './use-handled-items';
 import { TodayList } from './today-list';
 import { TransferDialog } from './transfer-dialog';
 import { useCounterDesk } from './use-counter-desk';
@@ -16,7 +20,8 @@ type WindowMove = 'pause' | 'resume' | 'sign-out';
 
 export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: () => void }) {
   const { t } = useT();
-  const { session } = useStaff();
+  const { session, api } = useStaff();
+  const cases = useMemo(() => intakeApi(api), [api]);
   const desk = useCounterDesk(windowId);
   const { queue, window: counterWindow } = desk;
   const current = currentTicket(desk.tickets);
@@ -25,12 +30,11 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'transfer' | 'cancel' | 'no-show' | null>(null);
   const [priorityConfirmed, setPriorityConfirmed] = useState(false);
-  const [itemsText, setItemsText] = useState('');
+  const handled = useHandledItems(cases, current);
   const currentId = current?.id ?? null;
   const currentConfirmed = current?.priorityConfirmed ?? false;
   useEffect(() => {
     setPriorityConfirmed(currentConfirmed);
-    setItemsText('');
   }, [currentId, currentConfirmed]);
 
   const run = useCallback(
@@ -67,7 +71,7 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
     }
     void run(action, async () => {
       const body =
-        action === 'start' ? (current.priority ? { priorityConfirmed } : {}) : action === 'complete' ? { itemCodes: parseItemCodes(itemsText) } : undefined;
+        action === 'start' ? (current.priority ? { priorityConfirmed } : {}) : action === 'complete' ? { itemCodes: handledCodes(handled.items) } : undefined;
       const updated = await queue.ticketAction(current.id, action, body);
       desk.putTicket(updated);
       if (action === 'recall') setNotice(t('counter.recalled', { number: updated.number, count: updated.callCount }));
@@ -207,7 +211,7 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
         <div className="counter-main">
           <button
             type="button"
-            className="counter-call-next"
+            className={current ? 'counter-call-next holding' : 'counter-call-next'}
             data-testid="counter-call-next"
             disabled={busy !== null || notMine || !controls.callNext}
             onClick={() => void callNext()}
@@ -223,8 +227,15 @@ export function CounterDesk({ windowId, onLeft }: { windowId: number; onLeft: ()
             clockOffset={desk.clockOffset}
             priorityConfirmed={priorityConfirmed}
             onPriorityConfirmed={setPriorityConfirmed}
-            itemsText={itemsText}
-            onItemsText={setItemsText}
+            handled={
+              <HandledItemsPanel
+                cases={cases}
+                items={handled.items}
+                disabled={busy !== null}
+                onAdd={handled.add}
+                onRemove={handled.remove}
+              />
+            }
             onAction={act}
             idleText={controls.callNext ? t('counter.noCurrent') : t('counter.noCurrentPaused')}
           />

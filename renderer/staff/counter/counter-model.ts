@@ -37,7 +37,7 @@ export function currentTicket(tickets: readonly TicketView[]): TicketView | null
   return tickets.find((t) => t.status === 'called' || t.status === 'serving') ?? null;
 }
 
-/** F1 叫号, F2 重呼, F3 开始办理, F4 办结 — the keys clerks know from the old calling boxes. */
+/** F1 叫号, F2 重呼, F3 开始办理, F4 完成 — the keys clerks know from the old calling boxes. */
 export const SHORTCUTS: Readonly<Record<string, 'call-next' | CounterAction>> = {
   F1: 'call-next',
   F2: 'recall',
@@ -62,15 +62,6 @@ export function ticketTimers(ticket: TicketView, now: number): { waitingMs: numb
     waitingMs: (serving ?? finished ?? now) - arrived,
     serviceMs: serving === null ? null : (finished ?? now) - serving,
   };
-}
-
-/** The items a clerk typed for 办结: "A1, B2；c3" → ["A1", "B2", "c3"] (commas, 、, ；, spaces, new lines). */
-export function parseItemCodes(text: string): string[] {
-  const codes = text
-    .split(/[\s,，、;；]+/)
-    .map((code) => code.trim())
-    .filter(Boolean);
-  return [...new Set(codes)];
 }
 
 /** Who holds a window, from this clerk's point of view. */

@@ -1,7 +1,7 @@
 // The ticket at the window now: its number large enough to read back to the citizen, what kind of
 // priority it claims, how long they waited and how long the service runs, and what can be done next.
-import { useEffect, useState } from 'react';
-import { CheckboxField, TextField } from '../../shared/form-field';
+import { useEffect, useState, type ReactNode } from 'react';
+import { CheckboxField } from '../../shared/form-field';
 import type { TicketView } from '../../shared/queue-contract';
 import { useT } from '../../shared/use-t';
 import { formatDuration, ticketTimers, type CounterAction } from './counter-model';
@@ -29,15 +29,15 @@ interface CurrentTicketCardProps {
   clockOffset: number;
   priorityConfirmed: boolean;
   onPriorityConfirmed: (checked: boolean) => void;
-  itemsText: string;
-  onItemsText: (text: string) => void;
+  /** 本次办理事项, shown while serving (the items 服务结束 records). */
+  handled: ReactNode;
   onAction: (action: CounterAction) => void;
   /** What to say when there is no ticket: how to call one, or why not now. */
   idleText: string;
 }
 
 export function CurrentTicketCard(props: CurrentTicketCardProps) {
-  const { ticket, actions, busy, clockOffset, priorityConfirmed, onPriorityConfirmed, itemsText, onItemsText, onAction, idleText } = props;
+  const { ticket, actions, busy, clockOffset, priorityConfirmed, onPriorityConfirmed, handled, onAction, idleText } = props;
   const { t } = useT();
   const now = useNow(1000) + clockOffset;
   if (!ticket) {
@@ -79,15 +79,6 @@ export function CurrentTicketCard(props: CurrentTicketCardProps) {
           <dd data-testid="counter-service-time">{timers.serviceMs === null ? '—' : formatDuration(timers.serviceMs)}</dd>
         </div>
       </dl>
-      {actions.includes('complete') ? (
-        <TextField label={t('counter.itemCodes')} hint={t('counter.itemCodesHint')} value={itemsText} onValue={onItemsText} autoComplete="off" data-testid="counter-items" />
-      ) : null}
-      {actions.includes('complete') ? (
-        // 受理办件: the citizen at the window hands in an application; the case keeps this ticket.
-        <a className="button counter-intake" href={intakeHrefForTicket(ticket)} data-testid="counter-intake">
-          {t('intake.startFromTicket')}
-        </a>
-      ) : null}
       <div className="current-actions">
         {ACTION_ORDER.filter((action) => actions.includes(action)).map((action) => (
           <button
@@ -102,7 +93,14 @@ export function CurrentTicketCard(props: CurrentTicketCardProps) {
             {ACTION_KEYS[action] ? <kbd>{ACTION_KEYS[action]}</kbd> : null}
           </button>
         ))}
+        {actions.includes('complete') ? (
+          // 受理办件: the citizen at the window hands in an application; the case keeps this ticket.
+          <a className="button counter-intake" href={intakeHrefForTicket(ticket)} data-testid="counter-intake">
+            {t('intake.startFromTicket')}
+          </a>
+        ) : null}
       </div>
+      {actions.includes('complete') ? <div className="current-serving">{handled}</div> : null}
     </div>
   );
 }

@@ -12,6 +12,8 @@ import {
 import type { ApiClient } from '../../shared/api-client';
 import { catalogApi } from '../../shared/catalog-api';
 import { ItemSummary } from '../../shared/catalog-contract';
+import { TicketCases } from '../../../electron/contract/ticket-cases.js';
+import { TicketView } from '../../shared/queue-contract';
 
 export type NoticeKind = 'acceptance' | 'correction' | 'rejection';
 
@@ -20,6 +22,11 @@ export function intakeApi(api: ApiClient) {
   return {
     searchItems: (q: string) => api.request('GET', `/items?active=true${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`, { schema: z.array(ItemSummary) }),
     item: catalog.get,
+    /** The items of a queue category (its own item first), where the window's picker starts. */
+    categoryItems: (code: string) => api.request('GET', `/items?active=true&category=${encodeURIComponent(code)}`, { schema: z.array(ItemSummary) }),
+    ticket: (id: number) => api.request('GET', `/queue/tickets/${id}`, { schema: TicketView }),
+    /** The cases received for a ticket: the counter's 本次办理事项. */
+    ticketCases: (id: number) => api.request('GET', `/queue/tickets/${id}/cases`, { schema: TicketCases }),
     create: (body: CreateCaseRequest) => api.request('POST', '/cases', { body, schema: CreatedCase }),
     act: (id: number, body: CaseActionRequest) => api.request('POST', `/cases/${id}/actions`, { body, schema: CaseDetail }),
     detail: (id: number) => api.request('GET', `/cases/${id}`, { schema: CaseDetail }),

@@ -18,6 +18,7 @@ import { receivedAfter, receivedFromCreated, type ReceivedCase } from './intake-
 import { ItemPicker } from './item-picker';
 import { MaterialChecklist } from './material-checklist';
 import { ReturningSearch } from './returning-search';
+import { useIntakeTicket } from './use-intake-ticket';
 import { useNoticePrint } from './use-notice-print';
 
 type Mode = 'new' | 'returning';
@@ -31,8 +32,10 @@ export default function IntakeScreen() {
   const { t } = useT();
   const { api } = useStaff();
   const cases = useMemo(() => intakeApi(api), [api]);
-  const ticket = ticketFromHash(useHash());
+  const linked = useIntakeTicket(cases, ticketFromHash(useHash()));
+  const ticket = linked.state === 'ticket' ? linked.ticket : null;
   const ticketId = ticket?.id ?? null;
+  const ticketCategory = ticket?.categoryCode ? { code: ticket.categoryCode, name: ticket.categoryName ?? ticket.categoryCode } : null;
   const [mode, setMode] = useState<Mode>('new');
   const [item, setItem] = useState<{ code: string; name: string } | null>(null);
   const [applicant, setApplicant] = useState<ApplicantForm>(EMPTY_APPLICANT);
@@ -135,7 +138,7 @@ export default function IntakeScreen() {
       <div className="screen-title">
         <h1>{t('intake.title')}</h1>
         <span className="intake-source">
-          {ticket ? t('intake.fromTicket', { number: ticket.number ?? `#${ticket.id}` }) : t('intake.walkIn')}
+          {linked.state === 'loading' ? t('common.loading') : ticket ? t('intake.fromTicket', { number: ticket.number }) : t('intake.walkIn')}
           {ticket ? <a href="#/counter" className="intake-back-counter">{t('intake.backToCounter')}</a> : null}
         </span>
         <div className="intake-modes" role="tablist">
@@ -154,7 +157,9 @@ export default function IntakeScreen() {
 
       {mode === 'returning' && !received ? <ReturningSearch busy={busy} onFind={findReturning} /> : null}
 
-      {mode === 'new' && !item ? <div className="panel"><ItemPicker cases={cases} onPick={pickItem} /></div> : null}
+      {mode === 'new' && !item && linked.state !== 'loading' ? (
+        <div className="panel"><ItemPicker key={ticketCategory?.code ?? ''} cases={cases} category={ticketCategory} onPick={pickItem} /></div>
+      ) : null}
 
       {item ? (
         <div className="intake-grid">
