@@ -19,6 +19,13 @@ export function StatusLine({ health, onSyncNow }: { health: NodeHealth; onSyncNo
     );
   }
   const h = health.health;
+  if (!h.paired) {
+    return (
+      <div className="agent-status bad" role="status" data-testid="agent-status">
+        {t('agent.status.notPaired')}
+      </div>
+    );
+  }
   const waiting = h.pending.records + h.pending.scans;
   return (
     <div className={`agent-status ${h.hallReachable ? 'ok' : 'bad'}`} role="status" data-testid="agent-status">
@@ -31,11 +38,9 @@ export function StatusLine({ health, onSyncNow }: { health: NodeHealth; onSyncNo
               .filter(Boolean)
               .join(t('agent.status.and'))}
       </span>
-      {h.paired && (
-        <button type="button" className="secondary" onClick={onSyncNow}>
-          {t('agent.status.syncNow')}
-        </button>
-      )}
+      <button type="button" className="secondary" onClick={onSyncNow}>
+        {t('agent.status.syncNow')}
+      </button>
     </div>
   );
 }
