@@ -123,7 +123,7 @@ export function AuthoriseScreen({ requestId, onAuthorised, onSaved }: { requestI
         </label>
       </div>
       <fieldset className="agent-item-pick">
-        <legend>{t('agent.fields.item')}{draft.itemName && <strong data-testid="chosen-item">：{draft.itemName}</strong>}</legend>
+        <legend>{t('agent.fields.item')}{draft.itemName && <strong data-testid="chosen-item"> — {draft.itemName}</strong>}</legend>
         <input type="search" value={q} placeholder={t('agent.authorise.searchItem')} aria-label={t('agent.authorise.searchItem')} onChange={(e) => setQ(e.target.value)} />
         <ul className="agent-item-results">
           {items.slice(0, 8).map((i) => (
