@@ -83,12 +83,18 @@ export function createHallLink(options: HallLinkOptions): HallLink {
     if (!pairing) return empty('not_paired');
     const transport = transportFor({ url: pairing.hallUrl, token: pairing.token, nodeId: pairing.nodeId }, timeoutMs);
     const report = empty();
-    const isRevoked = (refusal: { code?: string } | null) => refusal?.code === 'revoked';
+    // A HEAD answer has no body to say why; the profile's answer does.
+    const refusedAs = async (refusal: { code?: string } | null): Promise<boolean> => {
+      if (refusal?.code === 'revoked') return true;
+      if (refusal?.code !== undefined) return false;
+      const profile = await transport.fetchProfile(signal);
+      return profile.kind === 'unauthorized' && profile.code === 'revoked';
+    };
 
     const scans = await uploadScans({ db, transport, pathOf: options.pathOfScan, now, backoff, signal });
     report.scans = scans.sent;
     if (scans.result === 'unauthorized') {
-      if (isRevoked(scans.refusal)) return revoke(report);
+      if (await refusedAs(scans.refusal)) return revoke(report);
       failed(exchangeError('unauthorized', String(scans.refusal?.status ?? 401)));
       return report;
     }
@@ -112,7 +118,7 @@ export function createHallLink(options: HallLinkOptions): HallLink {
     report.done = drained.done;
     report.rejected = drained.rejected;
     if (drained.result === 'unauthorized') {
-      if (isRevoked(drained.refusal)) return revoke(report);
+      if (await refusedAs(drained.refusal)) return revoke(report);
       failed(exchangeError('unauthorized', String(drained.refusal?.status ?? 401)));
       return report;
     }
@@ -131,7 +137,7 @@ export function createHallLink(options: HallLinkOptions): HallLink {
     });
     report.changes = pulled.received;
     if (pulled.kind === 'unauthorized') {
-      if (isRevoked(pulled)) return revoke(report);
+      if (await refusedAs(pulled)) return revoke(report);
       failed(exchangeError('unauthorized', String(pulled.status)));
       return report;
     }
@@ -142,7 +148,7 @@ export function createHallLink(options: HallLinkOptions): HallLink {
 
     const catalog = await transport.fetchCatalog(linkState(db).catalog_version, signal);
     if (catalog.kind === 'unauthorized') {
-      if (isRevoked(catalog)) return revoke(report);
+      if (await refusedAs(catalog)) return revoke(report);
       failed(exchangeError('unauthorized', String(catalog.status)));
       return report;
     }
