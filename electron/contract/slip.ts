@@ -102,8 +102,7 @@ export function slipContent(
   };
 }
 
-/** Text for a printed document's HTML (slips, the kiosk's checklist). */
-export const escapeHtml = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The QR image must be a bare SVG drawing: the print window runs no script and fetches nothing. */
