@@ -194,6 +194,16 @@ export const QueueState = z.object({
 });
 export type QueueState = z.infer<typeof QueueState>;
 
+/** The queue for one catalogue item (public, like the guide): the categories that take it and how
+ *  many wait in each now; `matched` false when no category names the item (then every category). */
+export const ItemQueue = z.object({
+  matched: z.boolean(),
+  categories: z.array(z.object({ code: z.string(), name: z.string(), waiting: z.number().int(), soldOut: z.boolean() })),
+  open: z.boolean(),
+  nextOpen: NextOpening.nullable(),
+});
+export type ItemQueue = z.infer<typeof ItemQueue>;
+
 const HHMM = z.string().refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { params: { reason: 'time_format' } });
 
 /** One opening period of a day, `open` ≤ time < `close`, in the hall's time zone. */

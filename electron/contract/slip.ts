@@ -102,7 +102,8 @@ export function slipContent(
   };
 }
 
-const escapeHtml = (s: string): string =>
+/** Text for a printed document's HTML (slips, the kiosk's checklist). */
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The QR image must be a bare SVG drawing: the print window runs no script and fetches nothing. */

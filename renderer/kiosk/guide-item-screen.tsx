@@ -6,6 +6,7 @@ import { catalogApi } from '../shared/catalog-api';
 import type { Item, Material } from '../shared/catalog-contract';
 import type { Translate } from '../shared/translate';
 import { useT } from '../shared/use-t';
+import { GuideActions, type KioskGuideActions } from './guide-actions';
 import { limitText, visitsText } from './guide-model';
 import { InnerNav } from './inner-nav';
 
@@ -14,6 +15,8 @@ interface Props {
   code: string;
   onBack: () => void;
   onHome?: () => void;
+  /** At the kiosk: take a ticket for the item and print its checklist on the slip printer. */
+  kiosk?: KioskGuideActions;
 }
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
@@ -42,7 +45,7 @@ function MaterialRow({ t, m, n }: { t: Translate; m: Material; n: number }) {
   );
 }
 
-export function GuideItemScreen({ api, code, onBack, onHome }: Props) {
+export function GuideItemScreen({ api, code, onBack, onHome, kiosk }: Props) {
   const { t } = useT();
   const [item, setItem] = useState<Item | null>(null);
   const [missing, setMissing] = useState(false);
@@ -71,6 +74,7 @@ export function GuideItemScreen({ api, code, onBack, onHome }: Props) {
         <span className="guide-fact"><b>{t('fields.handlingLevel')}</b> {t(`catalog.levels.${item.handlingLevel}`)}</span>
         {item.online ? <span className="guide-fact">{t('guide.onlineToo')}</span> : null}
       </div>
+      <GuideActions api={api} item={item} kiosk={kiosk} />
       {item.conditions ? <Part title={t('fields.conditions')}><p>{item.conditions}</p></Part> : null}
       <Part title={t('fields.materials')}>
         {item.materials.length ? <ol className="guide-materials">{item.materials.map((m, i) => <MaterialRow key={i} t={t} m={m} n={i + 1} />)}</ol> : <p>{t('guide.noMaterials')}</p>}

@@ -6,6 +6,8 @@ import { useT } from '../shared/use-t';
 import type { IssuedTicket } from '../shared/queue-contract';
 import type { TerminalContext } from '../terminal/paired-screen';
 import { AppointmentScreen } from './appointment-screen';
+import { checklistContent, checklistSlipHtml, printChecklist } from './checklist-slip';
+import type { KioskGuideActions } from './guide-actions';
 import { GuideBrowseScreen } from './guide-browse-screen';
 import { GuideItemScreen } from './guide-item-screen';
 import { guideCodeFromHash } from './guide-model';
@@ -128,13 +130,20 @@ export function KioskApp({ context }: { context: TerminalContext }) {
     case 'lookup':
       body = <LookupScreen api={context.api} onBack={goHome} />;
       break;
-    case 'guideItem':
+    case 'guideItem': {
+      const guideActions: KioskGuideActions = {
+        canTake: enabled,
+        problem: issue.problem,
+        onTake: (code) => issue.take({ categoryCode: code }),
+        printChecklist: (item) => printChecklist(checklistSlipHtml(checklistContent(t, language, context.hallName, item, new Date()), kiosk.settings?.slipWidthMm ?? 80), kiosk.settings),
+      };
       body = step.fromSearch ? (
-        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={() => goTo({ name: 'guide' })} onHome={goHome} />
+        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={() => goTo({ name: 'guide' })} onHome={goHome} kiosk={guideActions} />
       ) : (
-        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={goHome} />
+        <GuideItemScreen key={step.code} api={context.api} code={step.code} onBack={goHome} kiosk={guideActions} />
       );
       break;
+    }
     case 'ticket':
       body = <TicketScreen ticket={step.ticket} printStatus={print?.status ?? 'printing'} onDone={goHome} />;
       break;
