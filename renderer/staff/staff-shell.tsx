@@ -24,6 +24,8 @@ const SyncScreen = lazy(() => import('./sync/sync-screen'));
 const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
 const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
 const AuditScreen = lazy(() => import('./audit/audit-screen'));
+const VillagesScreen = lazy(() => import('./villages/villages-screen'));
+const AgentRequestsScreen = lazy(() => import('./agent-requests/agent-requests-screen'));
 const IntakeScreen = lazy(() => import('./intake/intake-screen'));
 
 /** One socket for the page: each feature takes the events it knows. */
@@ -110,6 +112,10 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
               <CaseDetailScreen key={route.params?.id} caseId={Number(route.params?.id)} />
             ) : route.screen.id === 'audit' ? (
               <AuditScreen />
+            ) : route.screen.id === 'villages' ? (
+              <VillagesScreen />
+            ) : route.screen.id === 'agentRequests' ? (
+              <AgentRequestsScreen />
             ) : route.screen.id === 'intake' ? (
               <IntakeScreen />
             ) : (
