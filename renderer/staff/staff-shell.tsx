@@ -9,6 +9,7 @@ import { hrefFor, navFor, resolveRoute } from './routes';
 import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
 import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
+import { BackupBanner } from './backup/backup-banner';
 import { handleCaseEvent } from './cases/case-events';
 import type { CredentialEndReason, HallEvent } from '../shared/contract';
 
@@ -24,8 +25,7 @@ const SyncScreen = lazy(() => import('./sync/sync-screen'));
 const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
 const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
 const AuditScreen = lazy(() => import('./audit/audit-screen'));
-const VillagesScreen = lazy(() => import('./villages/villages-screen'));
-const AgentRequestsScreen = lazy(() => import('./agent-requests/agent-requests-screen'));
+const BackupScreen = lazy(() => import('./backup/backup-screen'));
 const IntakeScreen = lazy(() => import('./intake/intake-screen'));
 
 /** One socket for the page: each feature takes the events it knows. */
@@ -80,6 +80,7 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
         </nav>
         <main className="staff-main">
           <SyncBanner />
+          <BackupBanner />
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
             {route.status === 'forbidden' ? (
               <section className="panel" data-testid="forbidden">
@@ -112,10 +113,8 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
               <CaseDetailScreen key={route.params?.id} caseId={Number(route.params?.id)} />
             ) : route.screen.id === 'audit' ? (
               <AuditScreen />
-            ) : route.screen.id === 'villages' ? (
-              <VillagesScreen />
-            ) : route.screen.id === 'agentRequests' ? (
-              <AgentRequestsScreen />
+            ) : route.screen.id === 'backup' ? (
+              <BackupScreen />
             ) : route.screen.id === 'intake' ? (
               <IntakeScreen />
             ) : (
