@@ -1,7 +1,7 @@
 // The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
 import { type Role, ROLES } from '../shared/contract';
 
-export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake' | 'backup';
+export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake' | 'villages' | 'agentRequests' | 'backup';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -27,6 +27,8 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'case', path: '/cases/:id', labelKey: 'nav.caseDetail', roles: ['backoffice', 'clerk', 'supervisor', 'admin'], nav: false },
   { id: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['admin'] },
   { id: 'backup', path: '/admin/backup', labelKey: 'nav.backup', roles: ['admin'] },
+  { id: 'villages', path: '/admin/villages', labelKey: 'nav.villages', roles: ['admin'] },
+  { id: 'agentRequests', path: '/agent-requests', labelKey: 'nav.agentRequests', roles: ['clerk', 'backoffice', 'supervisor', 'admin', 'agent'] },
 ];
 
 /** "#/admin/users/?x=1" → "/admin/users"; "" or "#" → "/". */

@@ -26,6 +26,8 @@ const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
 const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
 const AuditScreen = lazy(() => import('./audit/audit-screen'));
 const BackupScreen = lazy(() => import('./backup/backup-screen'));
+const VillagesScreen = lazy(() => import('./villages/villages-screen'));
+const AgentRequestsScreen = lazy(() => import('./agent-requests/agent-requests-screen'));
 const IntakeScreen = lazy(() => import('./intake/intake-screen'));
 
 /** One socket for the page: each feature takes the events it knows. */
@@ -115,6 +117,10 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
               <AuditScreen />
             ) : route.screen.id === 'backup' ? (
               <BackupScreen />
+            ) : route.screen.id === 'villages' ? (
+              <VillagesScreen />
+            ) : route.screen.id === 'agentRequests' ? (
+              <AgentRequestsScreen />
             ) : route.screen.id === 'intake' ? (
               <IntakeScreen />
             ) : (
