@@ -59,7 +59,7 @@ export function AdminMaintenance({ bridge, status }: { bridge: SetupBridge; stat
   };
 
   return (
-    <fieldset className="panel" data-testid="setup-maintenance">
+    <fieldset className="panel setup-maintenance" data-testid="setup-maintenance">
       <legend>{t('setup.maintenanceTitle')}</legend>
       <p className="muted">{t('setup.maintenanceHelp')}</p>
       <TextField label={t('setup.maintenancePin')} type="password" inputMode="numeric" value={pin} onValue={setPin} autoComplete="off" />
