@@ -2,7 +2,8 @@
 // simulator. Replies are parsed with these schemas; anything else counts as "no answer".
 import { z } from 'zod';
 
-export const RECORD_KINDS = ['case', 'case-event', 'rating', 'queue-daily'] as const;
+// rating-followup: a closed bad-rating work order and its outcome (DOMAIN §3; added, the contract only grows).
+export const RECORD_KINDS = ['case', 'case-event', 'rating', 'queue-daily', 'rating-followup'] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 

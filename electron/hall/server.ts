@@ -40,6 +40,7 @@ import { closePastDays } from './queue/day-end.js';
 import { registerItemQueueRoutes } from './queue/item-queue.js';
 import { registerPrintRoutes } from './queue/print-routes.js';
 import { registerRatingRoutes } from './queue/rating-routes.js';
+import { registerWorkOrderRoutes } from './work-orders/work-order-routes.js';
 import { registerQueueSetupRoutes } from './queue/setup-routes.js';
 import { registerTicketRoutes } from './queue/ticket-routes.js';
 import { createReadPool, type ReadPool } from './reports/read-pool.js';
@@ -135,6 +136,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   // One limiter over query-password guesses, whether they come as a lookup or as a case rating.
   const caseLookup = new CaseLookup(db, clock);
   registerRatingRoutes(hall, caseLookup);
+  registerWorkOrderRoutes(hall, caseLookup);
   registerPrintRoutes(hall);
   registerCatalogRoutes(hall);
   registerItemQueueRoutes(hall);

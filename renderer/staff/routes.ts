@@ -1,7 +1,9 @@
 // The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
 import { type Role, ROLES } from '../shared/contract';
 
-export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake' | 'villages' | 'agentRequests' | 'backup';
+export type ScreenId =
+  | 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake'
+  | 'dashboard' | 'wall' | 'workOrders' | 'workOrder' | 'reports';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -26,9 +28,11 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'cases', path: '/cases', labelKey: 'nav.cases', roles: ['backoffice', 'clerk', 'supervisor', 'admin'] },
   { id: 'case', path: '/cases/:id', labelKey: 'nav.caseDetail', roles: ['backoffice', 'clerk', 'supervisor', 'admin'], nav: false },
   { id: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['admin'] },
-  { id: 'backup', path: '/admin/backup', labelKey: 'nav.backup', roles: ['admin'] },
-  { id: 'villages', path: '/admin/villages', labelKey: 'nav.villages', roles: ['admin'] },
-  { id: 'agentRequests', path: '/agent-requests', labelKey: 'nav.agentRequests', roles: ['clerk', 'backoffice', 'supervisor', 'admin', 'agent'] },
+  { id: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', roles: ['supervisor', 'admin'] },
+  { id: 'wall', path: '/dashboard/wall', labelKey: 'nav.wall', roles: ['supervisor', 'admin'], nav: false },
+  { id: 'reports', path: '/reports', labelKey: 'nav.reports', roles: ['supervisor', 'admin'] },
+  { id: 'workOrders', path: '/work-orders', labelKey: 'nav.workOrders', roles: ['supervisor', 'admin', 'clerk', 'backoffice'] },
+  { id: 'workOrder', path: '/work-orders/:id', labelKey: 'nav.workOrder', roles: ['supervisor', 'admin', 'clerk', 'backoffice'], nav: false },
 ];
 
 /** "#/admin/users/?x=1" → "/admin/users"; "" or "#" → "/". */

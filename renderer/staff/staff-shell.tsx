@@ -9,8 +9,8 @@ import { hrefFor, navFor, resolveRoute } from './routes';
 import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
 import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
-import { BackupBanner } from './backup/backup-banner';
 import { handleCaseEvent } from './cases/case-events';
+import { handleFigureEvent } from './dashboard/figure-events';
 import type { CredentialEndReason, HallEvent } from '../shared/contract';
 
 // The admin screens carry ag-grid; they load only when an administrator opens them.
@@ -25,15 +25,19 @@ const SyncScreen = lazy(() => import('./sync/sync-screen'));
 const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
 const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
 const AuditScreen = lazy(() => import('./audit/audit-screen'));
-const BackupScreen = lazy(() => import('./backup/backup-screen'));
-const VillagesScreen = lazy(() => import('./villages/villages-screen'));
-const AgentRequestsScreen = lazy(() => import('./agent-requests/agent-requests-screen'));
 const IntakeScreen = lazy(() => import('./intake/intake-screen'));
+// The dashboard carries ECharts: its own chunks, loaded only when a supervisor or admin opens it.
+const DashboardScreen = lazy(() => import('./dashboard/dashboard-screen'));
+const WallScreen = lazy(() => import('./dashboard/wall-screen'));
+const ReportsScreen = lazy(() => import('./dashboard/reports-screen'));
+const WorkOrdersScreen = lazy(() => import('./work-orders/work-orders-screen'));
+const WorkOrderDetailScreen = lazy(() => import('./work-orders/work-order-detail-screen'));
 
 /** One socket for the page: each feature takes the events it knows. */
 function handleStaffEvent(event: HallEvent): void {
   handleSyncEvent(event);
   handleCaseEvent(event);
+  handleFigureEvent(event);
 }
 
 interface StaffShellProps {
@@ -50,7 +54,7 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
   // The host closes the events socket when the session ends, saying why: back to the login screen.
   const connection = useHallEvents(hostUrl, session.token, handleStaffEvent, onEnded);
   const route = resolveRoute(useHash(), user.role);
-  const currentPath = route.status === 'not_found' ? route.path : route.screen.id === 'case' ? '/cases' : route.screen.path;
+  const currentPath = route.status === 'not_found' ? route.path : route.screen.id === 'case' ? '/cases' : route.screen.id === 'workOrder' ? '/work-orders' : route.screen.path;
 
   return (
     <StaffContext.Provider value={context}>
@@ -82,7 +86,6 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
         </nav>
         <main className="staff-main">
           <SyncBanner />
-          <BackupBanner />
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
             {route.status === 'forbidden' ? (
               <section className="panel" data-testid="forbidden">
@@ -115,14 +118,18 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
               <CaseDetailScreen key={route.params?.id} caseId={Number(route.params?.id)} />
             ) : route.screen.id === 'audit' ? (
               <AuditScreen />
-            ) : route.screen.id === 'backup' ? (
-              <BackupScreen />
-            ) : route.screen.id === 'villages' ? (
-              <VillagesScreen />
-            ) : route.screen.id === 'agentRequests' ? (
-              <AgentRequestsScreen />
             ) : route.screen.id === 'intake' ? (
               <IntakeScreen />
+            ) : route.screen.id === 'dashboard' ? (
+              <DashboardScreen />
+            ) : route.screen.id === 'wall' ? (
+              <WallScreen />
+            ) : route.screen.id === 'reports' ? (
+              <ReportsScreen />
+            ) : route.screen.id === 'workOrders' ? (
+              <WorkOrdersScreen />
+            ) : route.screen.id === 'workOrder' ? (
+              <WorkOrderDetailScreen key={route.params?.id} orderId={Number(route.params?.id)} />
             ) : (
               <HomeScreen />
             )}

@@ -61,6 +61,18 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /windows/:id/tickets': STAFF_LISTS,
   'GET /queue/daily': ['supervisor', 'admin'],
   'GET /reports/queue': ['supervisor', 'admin'],
+  'GET /reports/ratings': ['supervisor', 'admin'],
+  'GET /reports/ratings.xlsx': ['supervisor', 'admin'],
+  'GET /dashboard': ['supervisor', 'admin'],
+  // Bad-rating work orders: the lead takes the steps; the rated staff member (clerk, back office or a supervisor) appeals.
+  'GET /work-orders': ['supervisor', 'admin', 'clerk', 'backoffice'],
+  'GET /work-orders/:id': ['supervisor', 'admin', 'clerk', 'backoffice'],
+  'POST /work-orders/:id/callback': ['supervisor', 'admin'],
+  'POST /work-orders/:id/rectification': ['supervisor', 'admin'],
+  'POST /work-orders/:id/close': ['supervisor', 'admin'],
+  'POST /work-orders/:id/appeal': ['clerk', 'backoffice', 'supervisor'],
+  'POST /work-orders/:id/review': ['supervisor', 'admin'],
+  'POST /ratings/followup': ['device:kiosk'],
   // Only the citizen's terminals; which ticket or case each may rate is tests/integration/ratings-security.test.ts.
   'POST /ratings': ['device:rating', 'device:kiosk'],
   'GET /ratings/pending': ['device:rating'],

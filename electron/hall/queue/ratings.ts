@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { conflict, domainRule, HallError, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { enqueueRatingRecord } from '../sync/payloads.js';
+import { openWorkOrder } from '../work-orders/work-order-store.js';
 import { queueSettings } from './settings.js';
 
 /** What the citizen said, whatever was rated. */
@@ -65,6 +66,8 @@ export function storeRating(db: Db, now: Date, actor: Actor, target: RatingTarge
     stage: ratedCase?.stage ?? null,
     staff: { username: staff.username, displayName: staff.displayName, windowNumber: staff.windowNumber },
   });
+  // Every bad rating opens its work order (差评整改, DOMAIN §3) in this same transaction.
+  if (scores.level <= 2) openWorkOrder(db, now, actor, { ratingId: id, level: scores.level, clerkId: staff.userId, realName: ratedCase !== null || channel === 'agent' });
   return {
     id,
     ticketId: ticket?.id ?? null,

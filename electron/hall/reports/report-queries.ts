@@ -3,6 +3,8 @@
 import type { Db } from '../../../db/connection.js';
 import { all, get, sql } from '../../../db/sql.js';
 import type { QueueReportCategory, QueueReportDay, QueueReportTotals } from '../../contract/reports.js';
+import { dashboardFigures } from '../dashboard/dashboard-figures.js';
+import { ratingReport } from '../dashboard/rating-report.js';
 
 // Wait per visit leg, from when the ticket was queued: a transfer's linked ticket keeps the citizen's
 // arrival time for its place in the queue, and would otherwise count the first wait and service again.
@@ -40,6 +42,12 @@ export const REPORTS = {
         totals: get<QueueReportTotals>(db, sql`SELECT ${FIGURES} ${inRange}`)!,
       };
     })(),
+
+  /** The command centre's figures now (DOMAIN §8). */
+  dashboard: (db: Db, p: { now: string }) => dashboardFigures(db, new Date(p.now)),
+
+  /** The satisfaction report over a range of hall days, in total and by window, clerk and channel. */
+  ratings: (db: Db, p: { from: string; to: string }) => ratingReport(db, p.from, p.to),
 
   /** Holds a worker busy for a known time; tests and benches use it, no route exposes it. */
   'load-test': (db: Db, p: { n: number }) =>

@@ -4,10 +4,12 @@ import { QueueReport, QueueReportQuery, REPORT_MAX_DAYS } from '../../contract/r
 import type { HallContext } from '../context.js';
 import { HallError, validationError } from '../http/errors.js';
 import { ReportError, type ReadPool } from './read-pool.js';
+import { registerDashboardRoutes } from '../dashboard/dashboard-routes.js';
 
 const DAY_MS = 86_400_000;
 
 export function registerReportRoutes(hall: HallContext, pool: ReadPool): void {
+  registerDashboardRoutes(hall, pool);
   hall.route({
     method: 'GET', url: '/reports/queue', tag: 'reports', summary: 'Issued, served, no-shows, average wait and service per category per day',
     allow: ['supervisor', 'admin'], query: QueueReportQuery, response: QueueReport,

@@ -19,6 +19,14 @@ export const SETTING_DEFAULTS = {
   'devices.tokenDays': 365,
   /** A case stage (受理, 办结) may be rated this many days after the case reached it (DOMAIN §3). */
   'ratings.caseStageDays': 7,
+  /** A bad rating's work order (差评整改): call the citizen back within this many working days. */
+  'ratings.callbackWorkingDays': 1,
+  /** … and rectify within this many working days (at most 15; a larger value counts as 15). */
+  'ratings.rectifyWorkingDays': 5,
+  /** Who the work order goes to: a supervisor's or admin's username, or empty for every supervisor. */
+  'ratings.followupAssignee': '',
+  /** The dashboard's wait target in minutes: waits above it are counted and shared (DOMAIN §8). */
+  'dashboard.waitTargetMinutes': 15,
   /** --demo only: the demo terminals' pairing links as JSON, so every demo start can print them. */
   'demo.pairing': '',
 } as const;

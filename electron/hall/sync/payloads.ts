@@ -66,3 +66,32 @@ export function enqueueQueueDailyRecord(db: Db, businessDay: string, closedAt: D
     payload: { businessDay, closedAt: hallTime(closedAt), categories },
   });
 }
+
+export interface RatingFollowupRecordInput {
+  workOrderId: number;
+  ratingId: number;
+  outcome: 'rectified' | 'answered' | 'appeal-upheld';
+  closedAt: Date;
+  callback: { contacted: boolean; contactAt: string; method: string; answer: string } | null;
+  rectification: { found: string; done: string } | null;
+  followupLevel: number | null;
+  appeal: { decision: 'upheld' | 'rejected' | null; reason: string; decisionReason: string | null } | null;
+}
+
+/** A closed bad-rating work order and its outcome (kind `rating-followup`, DOMAIN §3); the rating went up as `rating`. */
+export function enqueueRatingFollowupRecord(db: Db, r: RatingFollowupRecordInput): string {
+  return enqueueRecord(db, {
+    kind: 'rating-followup',
+    occurredAt: hallTime(r.closedAt),
+    payload: {
+      workOrderId: r.workOrderId,
+      ratingId: r.ratingId,
+      outcome: r.outcome,
+      closedAt: hallTime(r.closedAt),
+      callback: r.callback,
+      rectification: r.rectification,
+      followupLevel: r.followupLevel,
+      appeal: r.appeal,
+    },
+  });
+}

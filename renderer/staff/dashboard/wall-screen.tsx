@@ -1,0 +1,104 @@
+// 管理服务一中心 on the wall: a fixed 1920×1080 canvas scaled to the screen, large enough to read from
+// five metres, updating by itself; nothing on it needs a click.
+import { useEffect, useState } from 'react';
+import { useT } from '../../shared/use-t';
+import { formatDateTime } from '../../shared/format';
+import { Chart } from './chart';
+import { minutes, percent, useDashboard } from './use-dashboard';
+import './dashboard.css';
+
+/** Minutes as a number with one decimal, or "—". */
+const figure = (n: number | null) => (n === null ? '—' : n.toFixed(1));
+
+const WIDTH = 1920;
+const HEIGHT = 1080;
+
+function useScale(): number {
+  const fit = () => Math.min(window.innerWidth / WIDTH, window.innerHeight / HEIGHT);
+  const [scale, setScale] = useState(fit);
+  useEffect(() => {
+    const resize = () => setScale(fit());
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  return scale;
+}
+
+function Big({ label, value, unit, testId, tone }: { label: string; value: string | number; unit?: string; testId?: string; tone?: 'bad' | 'warn' | 'good' }) {
+  return (
+    <div className={`wall-figure${tone ? ` tone-${tone}` : ''}`} data-testid={testId}>
+      <strong data-testid={testId ? `${testId}-value` : undefined}>
+        {value}
+        {unit && value !== '—' ? <small>{unit}</small> : null}
+      </strong>
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export default function WallScreen() {
+  const { t, language } = useT();
+  const { data, failed, updates } = useDashboard();
+  const scale = useScale();
+  const min = t('dashboard.min');
+  return (
+    <div className="wall-backdrop" data-testid="wall">
+      <div className="wall-canvas" style={{ width: WIDTH, height: HEIGHT, transform: `translate(-50%, -50%) scale(${scale})` }} data-updates={updates}>
+        <header className="wall-head">
+          <h1>{t('dashboard.title')}</h1>
+          <span>{data ? formatDateTime(data.at, language) : ''}</span>
+          {failed ? <span className="wall-stale" role="alert">{t('dashboard.stale')}</span> : null}
+          <a className="wall-exit" href="#/dashboard" aria-label={t('dashboard.exitWall')}>×</a>
+        </header>
+        {!data ? (
+          <p className="wall-loading">{t('common.loading')}</p>
+        ) : (
+          <div className="wall-grid">
+            <section className="wall-panel wall-queue">
+              <h2>{t('dashboard.queueTitle')}</h2>
+              <div className="wall-figures">
+                <Big testId="wall-waiting" label={t('dashboard.waiting')} value={data.queue.waitingTotal} />
+                <Big label={t('dashboard.longestWait')} value={figure(data.queue.longestWaitMinutes)} unit={min} tone={(data.queue.longestWaitMinutes ?? 0) > data.queue.targetMinutes ? 'warn' : undefined} />
+                <Big label={t('dashboard.served')} value={data.queue.served} />
+                <Big label={t('dashboard.avgWait')} value={figure(data.queue.avgWaitMinutes)} unit={min} />
+              </div>
+              <Chart kind="bar" dark fontSize={26} height={250} labels={data.queue.waiting.map((w) => w.name)} values={data.queue.waiting.map((w) => w.waiting)} />
+            </section>
+            <section className="wall-panel wall-windows">
+              <h2>{t('dashboard.windowsTitle')}</h2>
+              <ul>
+                {data.queue.windows.slice(0, 10).map((w) => (
+                  <li key={w.number} className={`window-${w.state}`}>
+                    <span>{w.name}</span>
+                    <strong>{w.ticketNumber ?? t(`dashboard.windowStates.${w.state}`)}</strong>
+                    <em>{w.forMinutes === null ? '' : minutes(w.forMinutes, min)}</em>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="wall-panel wall-cases">
+              <h2>{t('dashboard.casesTitle')}</h2>
+              <div className="wall-figures">
+                <Big testId="wall-red" label={t('dashboard.red')} value={data.cases.red} tone={data.cases.red > 0 ? 'bad' : 'good'} />
+                <Big label={t('dashboard.yellow')} value={data.cases.yellow} tone={data.cases.yellow > 0 ? 'warn' : undefined} />
+                <Big label={t('dashboard.receivedToday')} value={data.cases.receivedToday} />
+                <Big label={t('dashboard.concludedToday')} value={data.cases.concludedToday} />
+              </div>
+            </section>
+            <section className="wall-panel wall-ratings">
+              <h2>{t('dashboard.ratingsMonthTitle')}</h2>
+              <div className="wall-figures">
+                <Big testId="wall-satisfied" label={t('dashboard.satisfiedShare')} value={percent(data.ratingsMonth.satisfiedShare)} />
+                <Big label={t('dashboard.ratedShare')} value={percent(data.ratingsMonth.ratedShare)} />
+                <Big testId="wall-bad-today" label={t('dashboard.badToday')} value={data.ratingsToday.bad} tone={data.ratingsToday.bad > 0 ? 'bad' : undefined} />
+                <Big testId="wall-open-orders" label={t('dashboard.openOrdersShort')} value={data.openOrderCount} tone={data.openOrderCount > 0 ? 'warn' : undefined} />
+                <Big label={t('dashboard.rectifiedShare')} value={percent(data.ratingsMonth.rectifiedShare)} />
+                <Big label={t('dashboard.calledBackShare')} value={percent(data.ratingsMonth.calledBackShare)} />
+              </div>
+            </section>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
