@@ -43,6 +43,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(kiosk.getByTestId('kiosk-case-rating-note')).toContainText(lang === 'en' ? 'Thank you for your rating' : '感谢您的评价');
     await expect(kiosk.getByTestId('kiosk-rate-stages')).toHaveCount(0);
     await expect(kiosk.getByTestId('kiosk-lookup-result')).toHaveAttribute('data-status', 'accepted');
+    await kiosk.close();
 
     // The host holds it: the lookup offers nothing more, and a second rating of the stage is refused.
     const again = await host.api('POST', '/cases/lookup', kioskToken, { caseNo: created.caseNo, password: created.queryPassword });

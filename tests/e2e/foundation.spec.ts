@@ -84,4 +84,7 @@ test('admin creates a clerk, pairs a kiosk, switches language; the clerk sees no
   const res = await clerk.request.get(host.base + '/api/v1/users', { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(403);
   await clerkContext.close();
+  // Pages from browser.newPage() own their contexts: closing them leaves nothing open for the next test.
+  await kiosk.close();
+  await staff.close();
 });

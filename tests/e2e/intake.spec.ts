@@ -139,5 +139,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await adminPage.goto(host.base + '/#/admin/audit');
     await adminPage.getByTestId('audit-verify').click();
     await expect(adminPage.getByTestId('audit-result')).toHaveAttribute('data-ok', 'true');
+    for (const open of [clerk, back, kiosk, adminPage]) await open.close();
   });
 }

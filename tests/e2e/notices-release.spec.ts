@@ -62,4 +62,5 @@ test('case detail lists both correction notices and reprints the first; admin re
   await expect(lead.getByTestId('home-windows').getByRole('status')).toContainText('1 号窗口已释放');
   await expect(lead.getByTestId('home-windows').locator('[data-window="1"]')).not.toContainText('王芳');
   await lead.screenshot({ path: 'test-results/screens/supervisor-home-windows-1366x768.png' });
+  for (const open of [page, admin, lead]) await open.close();
 });

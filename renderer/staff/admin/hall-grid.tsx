@@ -3,7 +3,7 @@
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz.css';
 import './hall-grid.css';
-import { CellStyleModule, ClientSideRowModelModule, ColumnAutoSizeModule, LocaleModule, ModuleRegistry, RowStyleModule, ColumnApiModule, type ColDef, type GridApi, type SortChangedEvent } from 'ag-grid-community';
+import { CellStyleModule, ClientSideRowModelModule, ColumnAutoSizeModule, LocaleModule, ModuleRegistry, RowStyleModule, ColumnApiModule, type ColDef, type GridApi, type ICellRendererParams, type SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../../shared/use-t';
@@ -31,6 +31,15 @@ export interface GridSort {
 /** Keeps the rows in the order the host sent them. */
 const keepOrder = () => 0;
 
+/** A text cell cut short at 1366 px still reads whole on hover (columns with their own renderer keep it). */
+function TitledCell({ value, valueFormatted }: ICellRendererParams) {
+  const text = valueFormatted ?? (value === null || value === undefined ? '' : String(value));
+  return <span title={text}>{text}</span>;
+}
+
+/** Headings wrap onto a second line rather than being cut ("Recei…") on a narrow screen or in English. */
+const BASE_COLUMN = { resizable: true, minWidth: 90, wrapHeaderText: true, autoHeaderHeight: true, cellRenderer: TitledCell } as const;
+
 export function HallGrid<T extends { id: number }>({ rows, columns, testId, label, serverSort, onRowClick }: HallGridProps<T>) {
   const { t, language } = useT();
   const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows'), loadingOoo: t('grid.loading') }), [t]);
@@ -56,7 +65,7 @@ export function HallGrid<T extends { id: number }>({ rows, columns, testId, labe
         rowData={rows}
         loading={rows === null}
         columnDefs={columns}
-        defaultColDef={serverSort ? { sortable: false, resizable: true, minWidth: 90, comparator: keepOrder } : { sortable: true, resizable: true, minWidth: 90 }}
+        defaultColDef={serverSort ? { ...BASE_COLUMN, sortable: false, comparator: keepOrder } : { ...BASE_COLUMN, sortable: true }}
         onGridReady={(event) => {
           gridApi.current = event.api;
           if (wanted) event.api.applyColumnState({ state: [{ colId: wanted.colId, sort: wanted.direction }], defaultState: { sort: null } });

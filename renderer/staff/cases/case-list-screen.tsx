@@ -61,13 +61,13 @@ export default function CaseListScreen() {
       { field: 'itemName', headerName: t('caseList.col.item'), minWidth: 104 },
       { field: 'applicantName', headerName: t('caseList.col.applicant'), minWidth: 72 },
       { colId: 'status', field: 'status', headerName: t('caseList.col.status'), sortable: true, minWidth: 78, valueFormatter: (p) => (p.value ? t(`cases.status.${String(p.value)}`) : '') },
-      { colId: 'due', field: 'dueDate', headerName: t('caseList.col.due'), sortable: true, minWidth: 108, valueFormatter: (p) => (p.value as string | null) ?? '—' },
+      { colId: 'due', field: 'dueDate', headerName: t('caseList.col.due'), sortable: true, minWidth: 120, valueFormatter: (p) => (p.value as string | null) ?? '—' },
       {
-        colId: 'remaining', headerName: t('caseList.col.remaining'), minWidth: 132,
+        colId: 'remaining', headerName: t('caseList.col.remaining'), minWidth: 116,
         cellRenderer: (p: ICellRendererParams<CaseSummary>) => (p.data ? <LimitBadge c={p.data} /> : null),
       },
       // Dates only here (the time is on the case's timeline) so the whole row fits a 1366-wide screen.
-      { colId: 'received', field: 'receivedAt', headerName: t('caseList.col.received'), sortable: true, minWidth: 106, valueFormatter: (p) => formatDay(p.value as string, language) },
+      { colId: 'received', field: 'receivedAt', headerName: t('caseList.col.received'), sortable: true, minWidth: 124, valueFormatter: (p) => formatDay(p.value as string, language) },
       { field: 'acceptedAt', headerName: t('caseList.col.accepted'), minWidth: 106, valueFormatter: (p) => formatDay(p.value as string | null, language) || '—' },
       { field: 'channel', headerName: t('caseList.col.channel'), minWidth: 64, valueFormatter: (p) => (p.value ? t(`caseList.channel.${String(p.value)}`) : '') },
       { colId: 'clerk', headerName: t('caseList.col.clerk'), minWidth: 72, valueGetter: (p) => p.data?.clerkName ?? '' },
