@@ -45,9 +45,10 @@ function validateWindow(value: unknown, at: string): Checked<Window> {
 
 export function validateAppSetup(value: unknown): Checked<AppSetup> {
   if (!isPlainObject(value)) return { ok: false, error: 'setup: must be an object' };
-  const extra = unknownKey(value, ['mode', 'hostUrl', 'listenOnLan', 'port', 'windows']);
+  const extra = unknownKey(value, ['mode', 'hostUrl', 'listenOnLan', 'port', 'windows', 'autoStart']);
   if (extra !== null) return { ok: false, error: `setup.${extra}: unknown field` };
-  const { mode, hostUrl, listenOnLan, port, windows } = value;
+  const { mode, hostUrl, listenOnLan, port, windows, autoStart } = value;
+  if (autoStart !== undefined && typeof autoStart !== 'boolean') return { ok: false, error: 'setup.autoStart: must be true or false' };
   if (mode !== 'host' && mode !== 'terminal') return { ok: false, error: 'setup.mode: must be host or terminal' };
   if (!isHttpUrl(hostUrl)) return { ok: false, error: 'setup.hostUrl: must be an http or https URL' };
   if (typeof listenOnLan !== 'boolean') return { ok: false, error: 'setup.listenOnLan: must be true or false' };
@@ -63,7 +64,10 @@ export function validateAppSetup(value: unknown): Checked<AppSetup> {
     if (!checked.ok) return checked;
     checkedWindows.push(checked.value);
   }
-  return { ok: true, value: { mode, hostUrl, listenOnLan, port, windows: checkedWindows } };
+  const setup: AppSetup = { mode, hostUrl, listenOnLan, port, windows: checkedWindows };
+  // Absent in a setup.json from before auto-start existed: no login item, as then.
+  if (autoStart !== undefined) setup.autoStart = autoStart;
+  return { ok: true, value: setup };
 }
 
 /** Bounds keep a tampered file from making every PIN check allocate gigabytes. */

@@ -1,12 +1,16 @@
 // The desktop app's first-run set-up; in a plain browser there is nothing to set up.
 import { useEffect, useState } from 'react';
 import { useT } from '../shared/use-t';
-import type { AppSetup, SetupBridge } from '../shared/contract';
+import type { AppSetup, HallStatus, SetupBridge } from '../shared/contract';
 import { setupBridge } from '../shared/desktop-bridge';
 import { LangSwitch } from '../shared/lang-switch';
 import { SetupFormView, type DisplayInfo } from './setup-form';
+import { AdminMaintenance, RecoveryKeyImport } from './setup-maintenance';
 
-type Loaded = { status: 'loading' } | { status: 'ready'; setup: AppSetup | null; displays: DisplayInfo[] } | { status: 'error'; message: string };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'ready'; setup: AppSetup | null; displays: DisplayInfo[]; hall: HallStatus }
+  | { status: 'error'; message: string };
 
 export function SetupApp() {
   const { t } = useT();
@@ -32,8 +36,8 @@ function SetupLoader({ bridge }: { bridge: SetupBridge }) {
   const { t } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
-    Promise.all([bridge.getAppSetup(), bridge.listDisplays()]).then(
-      ([setup, displays]) => setLoaded({ status: 'ready', setup, displays }),
+    Promise.all([bridge.getAppSetup(), bridge.listDisplays(), bridge.hallStatus()]).then(
+      ([setup, displays, hall]) => setLoaded({ status: 'ready', setup, displays, hall }),
       (error: unknown) => setLoaded({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   }, [bridge]);
@@ -45,5 +49,19 @@ function SetupLoader({ bridge }: { bridge: SetupBridge }) {
       </div>
     );
   }
-  return <SetupFormView initial={loaded.setup} displays={loaded.displays} onSave={(setup, pin) => bridge.saveAppSetup(setup, pin)} />;
+  const { setup, displays, hall } = loaded;
+  // A moved hall's key goes in before the first start; a running hall's admin tools once it is set up.
+  const canImportKey = setup === null && hall.keychainUsable && !hall.keySealed;
+  return (
+    <>
+      {canImportKey ? <RecoveryKeyImport bridge={bridge} /> : null}
+      <SetupFormView
+        initial={setup}
+        displays={displays}
+        hasDatabase={hall.hasDatabase}
+        onSave={(next, pin, adminPassword) => (adminPassword === undefined ? bridge.saveAppSetup(next, pin) : bridge.saveAppSetup(next, pin, adminPassword))}
+      />
+      {setup !== null && (hall.hasDatabase || hall.keySealed) ? <AdminMaintenance bridge={bridge} status={hall} /> : null}
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../shared/use-t';
 import type { AppSetup, TerminalRole } from '../shared/contract';
 import { CheckboxField, FormMessages, SelectField, TextField } from '../shared/form-field';
-import { checkSetup, formFromSetup, onKnownDisplays, WINDOW_ROLES, type SetupErrors, type SetupForm, type WindowChoice } from './setup-model';
+import { checkSetup, formFromSetup, needsAdminPassword, onKnownDisplays, WINDOW_ROLES, type SetupErrors, type SetupForm, type WindowChoice } from './setup-model';
 
 export interface DisplayInfo {
   id: number;
@@ -15,10 +15,17 @@ export interface DisplayInfo {
 interface SetupFormProps {
   initial: AppSetup | null;
   displays: DisplayInfo[];
-  onSave: (setup: AppSetup, pin: string) => Promise<{ ok: true } | { ok: false; error: string }>;
+  /** A hall database exists on this PC: its admin exists, so no first password is asked. */
+  hasDatabase: boolean;
+  onSave: (setup: AppSetup, pin: string, adminPassword?: string) => Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
-export function SetupFormView({ initial, displays, onSave }: SetupFormProps) {
+/** A refusal code from the main process as the clerk's words (setup.errors.<code>), else as it came. */
+export function setupErrorText(t: (key: string, options?: Record<string, unknown>) => string, code: string): string {
+  return t(`setup.errors.${code}`, { defaultValue: code });
+}
+
+export function SetupFormView({ initial, displays, hasDatabase, onSave }: SetupFormProps) {
   const { t } = useT();
   const [form, setForm] = useState<SetupForm>(() => onKnownDisplays(formFromSetup(initial), displays));
   const [errors, setErrors] = useState<SetupErrors>({});
@@ -39,7 +46,7 @@ export function SetupFormView({ initial, displays, onSave }: SetupFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
-    const check = checkSetup(form);
+    const check = checkSetup(form, hasDatabase);
     if (!check.ok) {
       setErrors(check.errors);
       return;
@@ -47,8 +54,8 @@ export function SetupFormView({ initial, displays, onSave }: SetupFormProps) {
     setErrors({});
     setBusy(true);
     try {
-      const saved = await onSave(check.setup, check.pin);
-      setResult(saved.ok ? { ok: true, text: t('setup.saved') } : { ok: false, text: t('setup.saveFailed', { message: saved.error }) });
+      const saved = check.adminPassword === null ? await onSave(check.setup, check.pin) : await onSave(check.setup, check.pin, check.adminPassword);
+      setResult(saved.ok ? { ok: true, text: t('setup.saved') } : { ok: false, text: t('setup.saveFailed', { message: setupErrorText(t, saved.error) }) });
     } catch (error) {
       setResult({ ok: false, text: t('setup.saveFailed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
@@ -78,6 +85,8 @@ export function SetupFormView({ initial, displays, onSave }: SetupFormProps) {
             <TextField label={t('setup.port')} value={form.port} onValue={(v) => set('port', v)} error={err('port')} inputMode="numeric" />
             <CheckboxField label={t('setup.listenOnLan')} checked={form.listenOnLan} onChecked={(v) => set('listenOnLan', v)} />
             <p className="muted">{t('setup.listenOnLanHelp')}</p>
+            <CheckboxField label={t('setup.autoStart')} checked={form.autoStart} onChecked={(v) => set('autoStart', v)} />
+            <p className="muted">{t('setup.autoStartHelp')}</p>
           </>
         ) : (
           <TextField label={t('fields.hostUrl')} value={form.hostUrl} onValue={(v) => set('hostUrl', v)} error={err('hostUrl')} placeholder="http://192.168.1.10:8620" inputMode="url" />
@@ -111,6 +120,15 @@ export function SetupFormView({ initial, displays, onSave }: SetupFormProps) {
           );
         })}
       </fieldset>
+
+      {needsAdminPassword(form, hasDatabase) ? (
+        <fieldset className="panel" data-testid="setup-admin">
+          <legend>{t('setup.adminTitle')}</legend>
+          <p className="muted">{t('setup.adminHelp')}</p>
+          <TextField label={t('setup.adminPassword')} type="password" value={form.adminPassword} onValue={(v) => set('adminPassword', v)} error={err('adminPassword')} autoComplete="new-password" />
+          <TextField label={t('setup.adminPasswordAgain')} type="password" value={form.adminPasswordAgain} onValue={(v) => set('adminPasswordAgain', v)} error={err('adminPasswordAgain')} autoComplete="new-password" />
+        </fieldset>
+      ) : null}
 
       <fieldset className="panel">
         <legend>{t('setup.pinTitle')}</legend>

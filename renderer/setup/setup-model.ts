@@ -18,12 +18,17 @@ export interface SetupForm {
   port: string;
   listenOnLan: boolean;
   windows: Record<TerminalRole, WindowChoice>;
+  /** Start at login (AppSetup.autoStart); on by default for a host, which must come back after a reboot. */
+  autoStart: boolean;
   pin: string;
   pinAgain: string;
+  /** The first admin password of a new hall (host mode, no database yet). */
+  adminPassword: string;
+  adminPasswordAgain: string;
 }
 
 /** Field → i18n key of the message under it. */
-export type SetupErrors = Partial<Record<'hostUrl' | 'port' | 'windows' | 'pin' | 'pinAgain', string>>;
+export type SetupErrors = Partial<Record<'hostUrl' | 'port' | 'windows' | 'pin' | 'pinAgain' | 'adminPassword' | 'adminPasswordAgain', string>>;
 
 export function formFromSetup(setup: AppSetup | null): SetupForm {
   const windows = Object.fromEntries(
@@ -43,8 +48,11 @@ export function formFromSetup(setup: AppSetup | null): SetupForm {
     port: String(setup?.port ?? DEFAULT_PORT),
     listenOnLan: setup?.listenOnLan ?? false,
     windows,
+    autoStart: setup ? setup.autoStart === true : true,
     pin: '',
     pinAgain: '',
+    adminPassword: '',
+    adminPasswordAgain: '',
   };
 }
 
@@ -60,9 +68,14 @@ export function onKnownDisplays(form: SetupForm, displays: ReadonlyArray<{ id: n
   return { ...form, windows };
 }
 
-export type SetupCheck = { ok: true; setup: AppSetup; pin: string } | { ok: false; errors: SetupErrors };
+export type SetupCheck = { ok: true; setup: AppSetup; pin: string; adminPassword: string | null } | { ok: false; errors: SetupErrors };
 
-export function checkSetup(form: SetupForm): SetupCheck {
+/** Whether the form must ask for the first admin password: a host on a PC without a hall database. */
+export function needsAdminPassword(form: Pick<SetupForm, 'mode'>, hasDatabase: boolean): boolean {
+  return form.mode === 'host' && !hasDatabase;
+}
+
+export function checkSetup(form: SetupForm, hasDatabase = true): SetupCheck {
   const errors: SetupErrors = {};
   const port = /^\d{1,5}$/.test(form.port.trim()) ? Number(form.port.trim()) : NaN;
   if (form.mode === 'host' && !(port >= 1 && port <= 65535)) errors.port = 'setup.errors.port';
@@ -76,17 +89,22 @@ export function checkSetup(form: SetupForm): SetupCheck {
   if (windows.length === 0) errors.windows = 'setup.errors.noWindow';
   if (!/^\d{4,8}$/.test(form.pin)) errors.pin = 'setup.errors.pin';
   else if (form.pin !== form.pinAgain) errors.pinAgain = 'setup.errors.pinMismatch';
+  const askAdmin = needsAdminPassword(form, hasDatabase);
+  if (askAdmin && (form.adminPassword.length < 8 || form.adminPassword.length > 128)) errors.adminPassword = 'setup.errors.adminPassword';
+  else if (askAdmin && form.adminPassword !== form.adminPasswordAgain) errors.adminPasswordAgain = 'setup.errors.adminPasswordMismatch';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const hostMode = form.mode === 'host';
   return {
     ok: true,
     pin: form.pin,
+    adminPassword: askAdmin ? form.adminPassword : null,
     setup: {
       mode: form.mode,
       hostUrl: hostMode ? `http://127.0.0.1:${port}` : (remote as string),
       listenOnLan: hostMode && form.listenOnLan,
       port: hostMode ? port : DEFAULT_PORT,
       windows,
+      autoStart: form.autoStart,
     },
   };
 }

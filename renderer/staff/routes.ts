@@ -1,8 +1,7 @@
 // The staff app's screens, addressed by hash (#/admin/users) because app:// has no server routing.
 import { type Role, ROLES } from '../shared/contract';
 
-export type ScreenId =
-  | 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake'
+export type ScreenId = 'home' | 'counter' | 'users' | 'devices' | 'queue' | 'sync' | 'calendar' | 'catalog' | 'cases' | 'case' | 'audit' | 'intake' | 'villages' | 'agentRequests' | 'backup'
   | 'dashboard' | 'wall' | 'workOrders' | 'workOrder' | 'reports';
 
 export interface ScreenDef {
@@ -33,6 +32,9 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'reports', path: '/reports', labelKey: 'nav.reports', roles: ['supervisor', 'admin'] },
   { id: 'workOrders', path: '/work-orders', labelKey: 'nav.workOrders', roles: ['supervisor', 'admin', 'clerk', 'backoffice'] },
   { id: 'workOrder', path: '/work-orders/:id', labelKey: 'nav.workOrder', roles: ['supervisor', 'admin', 'clerk', 'backoffice'], nav: false },
+  { id: 'backup', path: '/admin/backup', labelKey: 'nav.backup', roles: ['admin'] },
+  { id: 'villages', path: '/admin/villages', labelKey: 'nav.villages', roles: ['admin'] },
+  { id: 'agentRequests', path: '/agent-requests', labelKey: 'nav.agentRequests', roles: ['clerk', 'backoffice', 'supervisor', 'admin', 'agent'] },
 ];
 
 /** "#/admin/users/?x=1" → "/admin/users"; "" or "#" → "/". */

@@ -9,6 +9,7 @@ import { hrefFor, navFor, resolveRoute } from './routes';
 import { StaffContext, type StaffContextValue } from './staff-context';
 import { useHash } from './use-hash-route';
 import { SyncBanner, handleSyncEvent } from './sync/sync-banner';
+import { BackupBanner } from './backup/backup-banner';
 import { handleCaseEvent } from './cases/case-events';
 import { handleFigureEvent } from './dashboard/figure-events';
 import type { CredentialEndReason, HallEvent } from '../shared/contract';
@@ -25,6 +26,9 @@ const SyncScreen = lazy(() => import('./sync/sync-screen'));
 const CaseListScreen = lazy(() => import('./cases/case-list-screen'));
 const CaseDetailScreen = lazy(() => import('./cases/case-detail-screen'));
 const AuditScreen = lazy(() => import('./audit/audit-screen'));
+const BackupScreen = lazy(() => import('./backup/backup-screen'));
+const VillagesScreen = lazy(() => import('./villages/villages-screen'));
+const AgentRequestsScreen = lazy(() => import('./agent-requests/agent-requests-screen'));
 const IntakeScreen = lazy(() => import('./intake/intake-screen'));
 // The dashboard carries ECharts: its own chunks, loaded only when a supervisor or admin opens it.
 const DashboardScreen = lazy(() => import('./dashboard/dashboard-screen'));
@@ -86,6 +90,7 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
         </nav>
         <main className="staff-main">
           <SyncBanner />
+          <BackupBanner />
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
             {route.status === 'forbidden' ? (
               <section className="panel" data-testid="forbidden">
@@ -118,6 +123,12 @@ export function StaffShell({ context, onLogout, onEnded }: StaffShellProps) {
               <CaseDetailScreen key={route.params?.id} caseId={Number(route.params?.id)} />
             ) : route.screen.id === 'audit' ? (
               <AuditScreen />
+            ) : route.screen.id === 'backup' ? (
+              <BackupScreen />
+            ) : route.screen.id === 'villages' ? (
+              <VillagesScreen />
+            ) : route.screen.id === 'agentRequests' ? (
+              <AgentRequestsScreen />
             ) : route.screen.id === 'intake' ? (
               <IntakeScreen />
             ) : route.screen.id === 'dashboard' ? (

@@ -43,6 +43,11 @@ describe('validateAppSetup', () => {
     if (checked.ok) expect(checked.value).not.toBe(setup);
   });
 
+  it('keeps auto-start when chosen, and reads a setup.json from before it existed as off', () => {
+    expect(validateAppSetup({ ...setup, autoStart: true })).toEqual({ ok: true, value: { ...setup, autoStart: true } });
+    expect(validateAppSetup(setup)).toEqual({ ok: true, value: setup });
+  });
+
   it.each([
     [{ ...setup, mode: 'server' }, 'setup.mode: must be host or terminal'],
     [{ ...setup, hostUrl: 'javascript:alert(1)' }, 'setup.hostUrl: must be an http or https URL'],
@@ -56,6 +61,7 @@ describe('validateAppSetup', () => {
     [{ ...setup, windows: [{ role: 'kiosk', displayId: 0, deviceToken: '' }] }, 'setup.windows[0].deviceToken: must be a non-empty string without control characters'],
     [{ ...setup, windows: [{ role: 'kiosk', displayId: 0, x: 1 }] }, 'setup.windows[0].x: unknown field'],
     [{ ...setup, adminPin: '1234' }, 'setup.adminPin: unknown field'],
+    [{ ...setup, autoStart: 'yes' }, 'setup.autoStart: must be true or false'],
     [null, 'setup: must be an object'],
   ])('refuses %j', (value, error) => {
     expect(validateAppSetup(value)).toEqual({ ok: false, error });

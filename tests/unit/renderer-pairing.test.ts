@@ -77,6 +77,7 @@ describe('set-up form', () => {
     expect(checkSetup(form)).toEqual({
       ok: true,
       pin: '1234',
+      adminPassword: null,
       setup: {
         mode: 'host',
         hostUrl: 'http://127.0.0.1:8631',
@@ -87,8 +88,25 @@ describe('set-up form', () => {
           { role: 'kiosk', displayId: 7, deviceToken: 'code-1' },
           { role: 'display', displayId: 0 },
         ],
+        autoStart: true,
       },
     });
+  });
+
+  it('asks a new hall host for the first admin password, and only then', () => {
+    const form = formFromSetup(null);
+    form.pin = '1234';
+    form.pinAgain = '1234';
+    expect(checkSetup(form, false)).toEqual({ ok: false, errors: { adminPassword: 'setup.errors.adminPassword' } });
+    form.adminPassword = 'Hall-admin-2026';
+    form.adminPasswordAgain = 'Hall-admin-2025';
+    expect(checkSetup(form, false)).toEqual({ ok: false, errors: { adminPasswordAgain: 'setup.errors.adminPasswordMismatch' } });
+    form.adminPasswordAgain = 'Hall-admin-2026';
+    expect(checkSetup(form, false)).toMatchObject({ ok: true, adminPassword: 'Hall-admin-2026' });
+    expect(checkSetup(form, true)).toMatchObject({ ok: true, adminPassword: null });
+    form.mode = 'terminal';
+    form.hostUrl = 'http://192.168.1.20:8620';
+    expect(checkSetup(form, false)).toMatchObject({ ok: true, adminPassword: null });
   });
 
   it('names each wrong field', () => {

@@ -35,11 +35,12 @@ describe('resolveRoute', () => {
 
 describe('navFor', () => {
   it('lists the admin screens for administrators only', () => {
-    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'catalog', 'calendar', 'sync', 'cases', 'audit', 'dashboard', 'reports', 'workOrders']);
-    expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter', 'intake', 'cases', 'workOrders']);
-    expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync', 'cases', 'dashboard', 'reports', 'workOrders']);
-    expect(navFor('backoffice').map((s) => s.id)).toEqual(['home', 'cases', 'workOrders']);
-    for (const role of ROLES.filter((r) => !['admin', 'clerk', 'supervisor', 'backoffice'].includes(r))) expect(navFor(role).map((s) => s.id), role).toEqual(['home']);
+    expect(navFor('admin').map((s) => s.id)).toEqual(['home', 'users', 'devices', 'queue', 'catalog', 'calendar', 'sync', 'cases', 'audit', 'dashboard', 'reports', 'workOrders', 'backup', 'villages', 'agentRequests']);
+    expect(navFor('clerk').map((s) => s.id)).toEqual(['home', 'counter', 'intake', 'cases', 'workOrders', 'agentRequests']);
+    expect(navFor('supervisor').map((s) => s.id)).toEqual(['home', 'sync', 'cases', 'dashboard', 'reports', 'workOrders', 'agentRequests']);
+    expect(navFor('backoffice').map((s) => s.id)).toEqual(['home', 'cases', 'workOrders', 'agentRequests']);
+    // An agent signed in at the hall reads their villages' requests (the agent's own screens are the node's).
+    expect(navFor('agent').map((s) => s.id)).toEqual(['home', 'agentRequests']);
   });
 });
 

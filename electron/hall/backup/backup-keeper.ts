@@ -69,6 +69,8 @@ export class BackupKeeper {
   constructor(private readonly o: BackupKeeperOptions) {
     this.sinceMs = o.clock.now().getTime();
     ensureHallIdentity(o.db, o.clock);
+    // The folder beside the database always exists; a chosen one (a USB disk) is the admin's to plug in.
+    if (this.folder() === this.defaultFolder) mkdirSync(this.defaultFolder, { recursive: true });
   }
 
   get defaultFolder(): string {
@@ -148,7 +150,6 @@ export class BackupKeeper {
   private async write(actor: Actor): Promise<BackupAnswer> {
     const { db, clock } = this.o;
     const folder = this.folder();
-    // The default folder beside the database is made on first use; a chosen one must exist (a USB disk).
     if (folder === this.defaultFolder) mkdirSync(folder, { recursive: true });
     const now = clock.now();
     const job: BackupJob = { dbFile: this.o.dbFile, keyHex: this.o.key.toString('hex'), folder, nowIso: now.toISOString() };

@@ -162,10 +162,17 @@ export function createHallLink(options: HallLinkOptions): HallLink {
     return report;
   }
 
+  // After a failed cycle with work waiting, the next comes sooner: on a link that drops every few
+  // seconds the good moments are short. Each record's own backoff still spaces its retries.
+  let lastFailed = false;
   const runner = createLinkRunner<LinkCycleReport>({
-    cycle,
+    cycle: async (manual, signal) => {
+      const report = await cycle(manual, signal);
+      lastFailed = !reachable && report.skipped === null && !report.revoked;
+      return report;
+    },
     empty: (reason) => empty(reason),
-    intervalMs: options.intervalMs,
+    intervalMs: () => (lastFailed ? Math.min(options.intervalMs(), 300) : options.intervalMs()),
     onError: (err) => options.log?.error({ err }, 'village link cycle failed'),
     recover: () => resetSending(db, VILLAGE_OUTBOX),
   });
