@@ -114,7 +114,7 @@ export function httpHallTransport(conn: HallConnection, timeoutMs = HALL_TIMEOUT
         {
           method: 'PUT',
           headers: { ...auth, 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${start + bytes.length - 1}/${total}` },
-          body: bytes,
+          body: new Uint8Array(bytes),
         },
         signal,
         timeoutMs,
