@@ -31,7 +31,7 @@ describe('migration 11 (queue opening periods)', () => {
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('queue.settings', ?, '2026-03-02T01:00:00Z')").run(JSON.stringify(OLD));
     migrate(db);
     const { openTime: _o, closeTime: _c, ...rest } = OLD;
-    expect(queueSettings(db)).toEqual({ ...rest, periods: [{ open: '09:00', close: '16:00' }], noShowAfterCalls: 2, noShowAfterMinutes: 3, holidaysClosed: true });
+    expect(queueSettings(db)).toEqual({ ...rest, periods: [{ open: '09:00', close: '16:00' }], noShowAfterCalls: 2, noShowAfterMinutes: 3, holidaysClosed: true, publicGuideUrl: '' });
   });
 
   it('leaves a hall that never saved its settings on the defaults', () => {
