@@ -17,7 +17,8 @@ export function TodayList({ tickets }: { tickets: readonly TicketView[] }) {
       {tickets.length === 0 ? (
         <p className="muted">{t('counter.todayEmpty')}</p>
       ) : (
-        <div className="counter-today-scroll">
+        // Scrolls when the day is long or English headings are wide: focusable so a keyboard can scroll it.
+        <div className="counter-today-scroll" tabIndex={0} role="region" aria-label={t('counter.todayTitle', { count: tickets.length })}>
           <table>
             <thead>
               <tr>
