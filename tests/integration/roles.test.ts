@@ -85,6 +85,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /items/export': ADMIN,
   'POST /items/import': ADMIN,
   'GET /items/:code': EVERYONE,
+  'GET /items/:code/queue': EVERYONE,
   'POST /items': ADMIN,
   'PUT /items/:code': ADMIN,
   'PUT /sync/settings': ADMIN,
