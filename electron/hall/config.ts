@@ -1,6 +1,6 @@
 // The headless host's command line (DESIGN §5), parsed and checked before anything starts.
-import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { listenHost, logLevel as checkLogLevel, wholeNumber } from './cli-checks.js';
 
 export interface HallOptions {
   data: string;
@@ -31,12 +31,8 @@ export const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--host AD
        npm run serve -- --reset-admin-password [--data DIR] [--admin-password PW]
                       (on the host, with the hall stopped: new password for user admin, printed once)`;
 
-function integer(name: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return Number(raw);
-}
+const fail = (message: string) => new CliError(message);
+const integer = (name: string, raw: string, min: number, max: number) => wholeNumber(fail, name, raw, min, max);
 
 export function parseHallArgs(argv: readonly string[]): HallOptions {
   let values;
@@ -64,8 +60,7 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
   } catch (err) {
     throw new CliError((err as Error).message);
   }
-  const host = values.host!;
-  if (host !== 'localhost' && isIP(host) === 0) throw new CliError(`--host must be an IP address, got "${host}"`);
+  const host = listenHost(fail, values.host!);
   const adminPassword = values['admin-password'] ?? null;
   if (adminPassword !== null && (adminPassword.length < 8 || adminPassword.length > 128)) {
     throw new CliError('--admin-password must be 8 to 128 characters');
@@ -82,10 +77,7 @@ export function parseHallArgs(argv: readonly string[]): HallOptions {
   }
   const hallCode = values['hall-code'] ?? null;
   if (hallCode !== null && !/^\d{6,12}$/.test(hallCode)) throw new CliError('--hall-code must be 6 to 12 digits (the hall\'s division code)');
-  const logLevel = values['log-level']!;
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new CliError(`--log-level must be one of fatal, error, warn, info, debug, trace, silent`);
-  }
+  const logLevel = checkLogLevel(fail, values['log-level']!);
   const groupCommit = values['group-commit']!;
   if (groupCommit !== 'on' && groupCommit !== 'off') throw new CliError(`--group-commit must be on or off, got "${groupCommit}"`);
   const restore = values.restore ?? null;

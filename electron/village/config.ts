@@ -1,6 +1,6 @@
 // `npm run village` (DESIGN §5): the node's command line, parsed and checked before anything starts.
-import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { listenHost, logLevel as checkLogLevel, wholeNumber } from '../hall/cli-checks.js';
 import type { DatabaseFiles } from '../../db/db-key.js';
 
 /** The node's database: its own file and key (never the hall's), encrypted at rest like the hall's. */
@@ -22,12 +22,8 @@ export class VillageCliError extends Error {}
 export const VILLAGE_USAGE = `usage: npm run village -- [--data DIR] [--port N] [--host ADDR] [--sync-interval SECONDS]
                         [--retry-cap SECONDS] [--log-level LEVEL]`;
 
-function integer(name: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new VillageCliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return Number(raw);
-}
+const fail = (message: string) => new VillageCliError(message);
+const integer = (name: string, raw: string, min: number, max: number) => wholeNumber(fail, name, raw, min, max);
 
 export function parseVillageArgs(argv: readonly string[]): VillageOptions {
   let values;
@@ -48,12 +44,8 @@ export function parseVillageArgs(argv: readonly string[]): VillageOptions {
   } catch (err) {
     throw new VillageCliError((err as Error).message);
   }
-  const host = values.host!;
-  if (host !== 'localhost' && isIP(host) === 0) throw new VillageCliError(`--host must be an IP address, got "${host}"`);
-  const logLevel = values['log-level']!;
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new VillageCliError('--log-level must be one of fatal, error, warn, info, debug, trace, silent');
-  }
+  const host = listenHost(fail, values.host!);
+  const logLevel = checkLogLevel(fail, values['log-level']!);
   return {
     data: values.data!,
     port: integer('port', values.port!, 0, 65535),
