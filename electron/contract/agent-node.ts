@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Mobile, PersonName, ResidentId } from './identity.js';
 import { lineText, multilineText } from './text.js';
-import { AgentMaterial, DELIVERY_METHODS, DivisionCode, SIGNATURE_KINDS, Sha256Hex } from './village.js';
+import { AgentMaterial, AgentRatingPayload, DeliveryPayload, DivisionCode, SIGNATURE_KINDS, Sha256Hex } from './village.js';
 
 /** States on the node: the agent's own steps, then the hall's case as reported, then delivery. */
 export const AGENT_STATES = [
@@ -96,22 +96,12 @@ export type ResubmitRequest = z.infer<typeof ResubmitRequest>;
 export const SideStepRequest = z.object({ action: z.enum(['suspend', 'resume', 'terminate']), note: multilineText(500).default('') }).strict();
 export type SideStepRequest = z.infer<typeof SideStepRequest>;
 
-export const DeliveryRequest = z
-  .object({ method: z.enum(DELIVERY_METHODS), receiverName: PersonName, receiverSignature: Sha256Hex.nullish() })
-  .strict();
+/** What the agent records; the node stamps the time and sends it as the `delivery` record. */
+export const DeliveryRequest = DeliveryPayload.omit({ deliveredAt: true });
 export type DeliveryRequest = z.infer<typeof DeliveryRequest>;
 
-export const RatingRequest = z
-  .object({
-    stage: z.enum(['accept', 'conclude']),
-    level: z.number().int().min(1).max(5),
-    indicators: z
-      .object({ efficiency: z.number().int().min(1).max(5), skill: z.number().int().min(1).max(5), attitude: z.number().int().min(1).max(5) })
-      .strict()
-      .nullish(),
-    comment: multilineText(500).default(''),
-  })
-  .strict();
+/** The villager's rating as the agent enters it; the node stamps the time (the `rating` record). */
+export const RatingRequest = AgentRatingPayload.omit({ ratedAt: true });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
 export const ListQuery = z.object({ list: z.enum(AGENT_LISTS) }).strict();
