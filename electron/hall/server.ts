@@ -24,6 +24,7 @@ import { registerEventRoutes } from './events/routes.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installCors } from './http/cors.js';
 import { frameworkError, handleClientError, installErrorHandling } from './http/error-handler.js';
+import { closeConnectionsOnShutdown } from './http/close-connections.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { openApiDocument } from './http/openapi.js';
 import { addRoute, type RouteSpec } from './http/route.js';
@@ -101,14 +102,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     committer,
   };
 
-  // While closing, answers carry `Connection: close` so kept-alive sockets do not hold the exit up.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    if (closing) reply.header('connection', 'close');
-  });
+  closeConnectionsOnShutdown(app);
   installCors(app);
   installSecurityHeaders(app);
   installErrorHandling(app);

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../hall/clock.js';
 import { frameworkError, handleClientError, installErrorHandling } from '../hall/http/error-handler.js';
 import { openApiDocument } from '../hall/http/openapi.js';
 import { addRoute, type RouteSpec } from '../hall/http/route.js';
+import { closeConnectionsOnShutdown } from '../hall/http/close-connections.js';
 import { installSecurityHeaders } from '../hall/http/security-headers.js';
 import { installStatic } from '../hall/http/static.js';
 import type { Backoff } from '../link/backoff.js';
@@ -78,13 +79,7 @@ export async function buildVillageServer(options: VillageServerOptions): Promise
     link: { onHallChange: link.onHallChange, onWipe: link.onWipe, trigger: link.trigger },
   };
 
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    if (closing) reply.header('connection', 'close');
-  });
+  closeConnectionsOnShutdown(app);
   installSecurityHeaders(app);
   installErrorHandling(app);
   installLocalAccess(app, options.accessKey ?? null);
