@@ -84,6 +84,18 @@ describe('a category or window edit', () => {
     const row = audit('window-update').at(-1)!;
     expect(row.d.changes).toEqual({ name: { before: '2号窗口', after: '民政窗口' }, categoryCodes: { before: ['A', 'B'], after: ['B', 'A'] } });
   });
+
+  it('and a queue settings edit: the changed values only', async () => {
+    const before = (await h.api('GET', '/queue/settings', { token: q.admin })).body as Record<string, unknown>;
+    const slipWidthMm = before.slipWidthMm === 80 ? 58 : 80;
+    const res = await h.api('PUT', '/queue/settings', { token: q.admin, body: { ...before, slipWidthMm, announceRepeat: 2 } });
+    expect(res.status).toBe(200);
+    const changed = audit('queue-settings').at(-1)!.d.changed as Record<string, unknown>;
+    expect(changed).toEqual({
+      slipWidthMm: { before: before.slipWidthMm, after: slipWidthMm },
+      ...(before.announceRepeat === 2 ? {} : { announceRepeat: { before: before.announceRepeat, after: 2 } }),
+    });
+  });
 });
 
 describe('day end', () => {

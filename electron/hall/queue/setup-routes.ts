@@ -78,8 +78,15 @@ export function registerQueueSetupRoutes(hall: HallContext): void {
     body: QueueSettings, response: QueueSettings,
     handler: ({ body, actor }) => {
       db.transaction(() => {
+        const before = queueSettings(db);
         saveQueueSettings(db, clock, body);
-        appendAudit(db, actor, clock.now(), { action: 'queue-settings', entity: 'settings', entityId: 'queue.settings' });
+        // The values themselves, before and after, of what changed (DOMAIN §2: an audit row says what).
+        const changed = Object.fromEntries(
+          (Object.keys(body) as (keyof typeof body)[])
+            .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(body[key]))
+            .map((key) => [key, { before: before[key], after: body[key] }]),
+        );
+        appendAudit(db, actor, clock.now(), { action: 'queue-settings', entity: 'settings', entityId: 'queue.settings', detail: { changed } });
       }).immediate();
       hall.events.publish('queue.settings', body);
       return body;
