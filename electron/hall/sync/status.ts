@@ -3,6 +3,8 @@ import type { Db } from '../../../db/connection.js';
 import { all, get, sql } from '../../../db/sql.js';
 import type { RecordKind } from '../../contract/county.js';
 import type { SyncCounts, SyncStatus, SyncSummary } from '../../contract/sync.js';
+import { outboxCounts } from '../../link/outbox.js';
+import { COUNTY_OUTBOX } from './batch-select.js';
 import { decisionCounts } from './decisions.js';
 import { storedSync } from './sync-settings.js';
 import { lastError, syncState } from './sync-state.js';
@@ -10,9 +12,7 @@ import { lastError, syncState } from './sync-state.js';
 const REJECTED_SHOWN = 200;
 
 function counts(db: Db): SyncCounts {
-  const result: SyncCounts = { pending: 0, sending: 0, done: 0, rejected: 0 };
-  for (const row of all<{ state: keyof SyncCounts; n: number }>(db, sql`SELECT state, count(*) AS n FROM outbox GROUP BY state`)) result[row.state] = row.n;
-  return result;
+  return outboxCounts(db, COUNTY_OUTBOX);
 }
 
 export function syncSummary(db: Db, now: Date, runtime: { running: boolean; configured: boolean }): SyncSummary {
