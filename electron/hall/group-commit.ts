@@ -1,24 +1,34 @@
-// Group commit: write requests that arrive while a commit is on its way to the disk share the next
+// Group commit: write requests that arrive while earlier ones wait for the disk share the next
 // commit instead of each paying an fsync of its own.
 //
-// The driver is synchronous and the event loop single-threaded, so a COMMIT (with its fsync) blocks
-// the loop; the requests that arrive meanwhile wait in their sockets. The first write queued after
-// a commit schedules the next group with setImmediate: by then the loop's poll phase has read every
-// request that came in during the previous commit, and their synchronous service calls run one
-// after another in one BEGIN IMMEDIATE … COMMIT, each in its own savepoint. Replies are released
-// only after that COMMIT has returned (synchronous=FULL: the WAL is on the disk), and events the
-// group published reach the sockets only then. Measured against a commit on a worker thread this
-// needs no second connection and keeps the one-ticket-one-window order exactly serial.
+// The driver is synchronous and the event loop single-threaded. The first write queued schedules
+// the next group with setImmediate: by then the loop's poll phase has read every request that came
+// in meanwhile, and their synchronous service calls run one after another in one BEGIN IMMEDIATE …
+// COMMIT, each in its own savepoint (a request that fails is rolled back to it, so one request's
+// error touches no other). On a database file that COMMIT runs with synchronous=NORMAL, which only
+// hands the WAL pages to the OS; wal-sync.ts then fdatasyncs the WAL on the thread pool. So the
+// loop never waits for the disk: while one sync is on its way, the next groups are applied and
+// committed, and the following sync takes them along. Replies and the events a group published are
+// released only once a sync that began after its COMMIT has returned: nothing is acknowledged
+// before it is on the disk. Everything else on the connection (writes outside a group) keeps
+// synchronous=FULL. The one connection writes every group in turn, so the one-ticket-one-window
+// order stays exactly serial.
 import type { Db } from '../../db/connection.js';
-import type { EventHub } from './events/hub.js';
+import type { EventHub, HeldEvents } from './events/hub.js';
+import { WalSync } from './wal-sync.js';
 
 export interface WriteCommitter {
   readonly enabled: boolean;
   /** Runs a synchronous write (a service call, its audit and outbox rows) in the next group; the
    *  promise settles once the commit that holds it is on the disk. */
   run<T>(work: () => T): Promise<T>;
+  /** Null when every commit so far is on the disk; otherwise settles once they are (a reply that
+   *  read the database waits for it, so it never shows a write that could still be lost). */
+  durable(): Promise<void> | null;
   /** Groups committed and writes they held, since start. */
   stats(): { groups: number; writes: number; largest: number };
+  /** Waits for the syncs still owed and lets the WAL file go (the host is stopping). */
+  close(): Promise<void>;
 }
 
 interface Job {
@@ -36,10 +46,15 @@ export class GroupAbortedError extends Error {
   }
 }
 
-export function createWriteCommitter(db: Db, events: EventHub | null, enabled: boolean): WriteCommitter {
+/** `walFile`: the database's `-wal` file, synced off the event loop; null (an in-memory database, or
+ *  one the WAL cannot be opened for): each group's COMMIT syncs itself, as one commit per request does. */
+export function createWriteCommitter(db: Db, events: EventHub | null, enabled: boolean, walFile: string | null = null): WriteCommitter {
   let queue: Job[] = [];
   let scheduled = false;
   const counts = { groups: 0, writes: 0, largest: 0 };
+  const wal = enabled && walFile ? WalSync.open(walFile) : null;
+  /** Set once the host stops: groups still to come sync in their own COMMIT. */
+  let stopping = false;
 
   const runAlone = <T>(work: () => T): Promise<T> => {
     try {
@@ -49,9 +64,18 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
     }
   };
 
-  const failAll = (jobs: Job[], error: unknown) => {
-    events?.dropHeld();
+  const failAll = (jobs: Job[], batch: HeldEvents | null, error: unknown) => {
+    if (batch) events?.drop(batch);
     for (const job of jobs) job.reject(error);
+  };
+
+  const settle = (jobs: Job[], outcomes: Outcome[], batch: HeldEvents | null) => {
+    if (batch) events?.release(batch);
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
   };
 
   const runOne = (job: Job): Outcome => {
@@ -61,10 +85,33 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
       db.exec('RELEASE group_write');
       return { ok: true, value };
     } catch (error) {
-      // The service's own transactions (savepoints here) have already undone their part; what the
-      // request committed before it failed stays, as it would have without the group.
-      if (db.inTransaction) db.exec('RELEASE group_write');
+      // What the request wrote before it failed is undone, as a failed request's whole transaction
+      // would be on its own; the requests before it in the group keep theirs.
+      if (db.inTransaction) db.exec('ROLLBACK TO group_write; RELEASE group_write');
       return { ok: false, error };
+    }
+  };
+
+  /** Applies the jobs in one transaction; the outcomes, or null when the group had to be given up. */
+  const applyAndCommit = (jobs: Job[]): { outcomes: Outcome[] } | { error: unknown } => {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      return { error };
+    }
+    const outcomes: Outcome[] = [];
+    for (const job of jobs) {
+      // SQLite rolled the whole group back (disk full, I/O error): nothing in it may be acknowledged.
+      if (!db.inTransaction) return { error: new GroupAbortedError(outcomes.find((o) => !o.ok)) };
+      outcomes.push(runOne(job));
+    }
+    try {
+      if (!db.inTransaction) throw new GroupAbortedError(null);
+      db.exec('COMMIT');
+      return { outcomes };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      return { error };
     }
   };
 
@@ -73,39 +120,30 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
     const jobs = queue;
     queue = [];
     if (jobs.length === 0) return;
+    const syncer = stopping ? null : wal;
     events?.hold();
+    // Only this group's COMMIT leaves the sync to wal-sync.ts; the setting cannot change inside a
+    // transaction, so it is set around it.
+    if (syncer) db.exec('PRAGMA synchronous = NORMAL');
+    let result: ReturnType<typeof applyAndCommit>;
     try {
-      db.exec('BEGIN IMMEDIATE');
-    } catch (err) {
-      failAll(jobs, err);
-      return;
+      result = applyAndCommit(jobs);
+    } finally {
+      if (syncer) db.exec('PRAGMA synchronous = FULL');
     }
-    const outcomes: Outcome[] = [];
-    for (const job of jobs) {
-      if (!db.inTransaction) {
-        // SQLite rolled the whole group back (disk full, I/O error): nothing in it may be acknowledged.
-        failAll(jobs, new GroupAbortedError(outcomes.find((o) => !o.ok)));
-        return;
-      }
-      outcomes.push(runOne(job));
-    }
-    try {
-      if (!db.inTransaction) throw new GroupAbortedError(null);
-      db.exec('COMMIT');
-    } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      failAll(jobs, err);
+    const batch = events?.seal() ?? null;
+    if ('error' in result) {
+      failAll(jobs, batch, result.error);
       return;
     }
     counts.groups += 1;
     counts.writes += jobs.length;
     counts.largest = Math.max(counts.largest, jobs.length);
-    events?.releaseHeld();
-    jobs.forEach((job, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) job.resolve(outcome.value);
-      else job.reject(outcome.error);
-    });
+    if (!syncer) {
+      settle(jobs, result.outcomes, batch);
+      return;
+    }
+    syncer.whenSynced((error) => (error ? failAll(jobs, batch, error) : settle(jobs, result.outcomes, batch)), syncer.committed());
   };
 
   return {
@@ -121,6 +159,14 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
         }
       });
     },
+    durable() {
+      if (!wal?.pending) return null;
+      return new Promise<void>((resolve, reject) => wal.whenSynced((error) => (error ? reject(error) : resolve())));
+    },
     stats: () => ({ ...counts }),
+    close: async () => {
+      stopping = true;
+      await wal?.close();
+    },
   };
 }

@@ -89,7 +89,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   });
   const routes: RouteSpec[] = [];
   const events = new EventHub(clock);
-  const committer = createWriteCommitter(db, events, options.groupCommit ?? true);
+  const committer = createWriteCommitter(db, events, options.groupCommit ?? true, options.dbFile ? `${options.dbFile}-wal` : null);
   const hall: HallContext = {
     db,
     clock,
@@ -102,6 +102,8 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
     committer,
   };
 
+  // After the requests in flight: their replies wait for the syncs this lets finish.
+  app.addHook('onClose', () => committer.close());
   closeConnectionsOnShutdown(app);
   installCors(app);
   installSecurityHeaders(app);

@@ -24,22 +24,30 @@ describe('kill -9 during a ticket storm', () => {
     const acknowledged = new Map<number, string>();
     for (let round = 0; round < 4; round++) {
       let stop = false;
-      const storm = Array.from({ length: 8 }, async (_, lane) => {
+      // Kill after a random number of answers in this round, not after a random time: on a loaded
+      // machine a time could pass before the storm got going. The kill lands while 8 requests are
+      // being committed, whatever the machine's speed.
+      const killAfter = acknowledged.size + 15 + Math.floor(Math.random() * 30);
+      let due!: () => void;
+      const killDue = new Promise<void>((resolve) => (due = resolve));
+      const lanes = Array.from({ length: 8 }, async (_, lane) => {
         while (!stop) {
           try {
             const res = await call(host.base, 'POST', '/queue/tickets', kiosk, { categoryCode: lane % 2 ? 'A' : 'B' });
             if (res.status === 201) acknowledged.set(res.body.id, res.body.number);
+            if (acknowledged.size >= killAfter) due();
           } catch {
             return; // the host is gone: this request was never acknowledged
           }
         }
       });
-      // Kill at a random moment while tickets are being committed.
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 400));
+      // Every lane ending first (the host died by itself) fails the count checks below, not a timeout.
+      const storm = Promise.all(lanes).then(() => due());
+      await killDue;
       host.child.kill('SIGKILL');
       await host.exited;
       stop = true;
-      await Promise.all(storm);
+      await storm;
       host = await startHostProcess(['--data', data]);
     }
     expect(acknowledged.size).toBeGreaterThan(50);

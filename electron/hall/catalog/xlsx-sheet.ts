@@ -3,7 +3,10 @@
 // Scalars are plain cells (是/否 for yes/no); time limits are a value column and a unit column
 // (working_days | days | months; both empty = no legal limit); steps, FAQ, special steps and materials
 // are JSON cells holding exactly the contract's arrays; keywords are one cell of words split by 、.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** Loaded on first use: the package takes a second and a half to load, which every host start paid. */
+const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 import type { FieldIssue } from '../../contract/api.js';
 import type { Item } from '../../contract/catalog.js';
 import type { RawRow } from './import-rows.js';
@@ -64,7 +67,7 @@ function toCell(kind: Kind, value: unknown): ExcelJS.CellValue {
 }
 
 export async function itemsToXlsx(items: readonly Item[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const sheet = book.addWorksheet(SHEET_NAME);
   sheet.addRow(COLUMNS.map((c) => `${c.label} (${c.key})`));
   sheet.getRow(1).font = { bold: true };
@@ -137,7 +140,7 @@ export type SheetRows = RawRow[] | { headerIssues: FieldIssue[] };
 /** The sheet's rows as raw items for checkRows; a header it cannot read is reported as row 1.
  *  Runs in the import worker (xlsx-worker.ts), after the workbook's limits were checked. */
 export async function xlsxToRows(data: Buffer): Promise<SheetRows> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   try {
     await book.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,6 +1,9 @@
 // The satisfaction and queue report as an xlsx file (exceljs): the same figures the report screen
 // shows, labelled in the caller's language. It carries staff names and counts, never a citizen's data.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** Loaded on first use: the package takes a second and a half to load, which every host start paid. */
+const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 import type { RatingGroup, RatingReport } from '../../contract/dashboard.js';
 import type { QueueReport } from '../../contract/reports.js';
 import { translator, type Language } from '../http/i18n.js';
@@ -18,7 +21,7 @@ function addRows(sheet: ExcelJS.Worksheet, header: string[], rows: Cell[][], per
 
 export async function reportToXlsx(lang: Language, ratings: RatingReport, queue: QueueReport): Promise<Buffer> {
   const t = translator(lang);
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const r = ratings.totals;
   const indicators = book.addWorksheet(t('reports.sheet.indicators'));
   indicators.addRow([t('reports.period', { from: ratings.from, to: ratings.to })]);

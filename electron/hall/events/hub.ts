@@ -23,13 +23,23 @@ interface Stored {
   audience: readonly Caller[] | 'all';
 }
 
+/** The events one group commit published (EventHub.seal). */
+export interface HeldEvents {
+  events: Stored[];
+  settled: boolean;
+}
+
 export class EventHub {
   /** Changes at every host start; a terminal that sees a new one reloads rather than replays. */
   readonly bootId = randomUUID();
   private seq = 0;
   private readonly subscribers = new Set<Subscriber>();
   private readonly recent: Stored[] = [];
+  /** What a group is publishing now (group-commit.ts), before it is sealed. */
   private held: Stored[] | null = null;
+  /** Sealed batches in publishing order; each goes out once it and every batch before it are settled,
+   *  so terminals see events in seq order even when a later write reaches the disk first. */
+  private readonly waiting: HeldEvents[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -48,24 +58,51 @@ export class EventHub {
     this.seq += 1;
     const event: HallEvent = { seq: this.seq, type, at: this.clock.now().toISOString(), data };
     if (this.held) this.held.push({ event, audience });
+    else if (this.waiting.length > 0) this.behindWaiting({ event, audience });
     else this.deliver({ event, audience });
     return event;
   }
 
-  /** From here on events wait (group-commit.ts): what a write published goes out only after its commit. */
+  /** From here on events wait (group-commit.ts): what a write published goes out only after its commit
+   *  is on the disk. */
   hold(): void {
     this.held ??= [];
   }
 
-  releaseHeld(): void {
-    const held = this.held ?? [];
+  /** Ends the holding: the batch waits until `release` (its commit is on the disk) or `drop`. */
+  seal(): HeldEvents {
+    const batch: HeldEvents = { events: this.held ?? [], settled: false };
     this.held = null;
-    for (const stored of held) this.deliver(stored);
+    this.waiting.push(batch);
+    return batch;
+  }
+
+  release(batch: HeldEvents): void {
+    batch.settled = true;
+    this.drain();
   }
 
   /** The commit failed: what the group published never happened. */
-  dropHeld(): void {
-    this.held = null;
+  drop(batch: HeldEvents): void {
+    batch.events = [];
+    batch.settled = true;
+    this.drain();
+  }
+
+  /** An event published outside any group while batches wait goes out after them, in seq order. */
+  private behindWaiting(stored: Stored): void {
+    let tail = this.waiting[this.waiting.length - 1]!;
+    if (!tail.settled) {
+      tail = { events: [], settled: true };
+      this.waiting.push(tail);
+    }
+    tail.events.push(stored);
+  }
+
+  private drain(): void {
+    while (this.waiting[0]?.settled) {
+      for (const stored of this.waiting.shift()!.events) this.deliver(stored);
+    }
   }
 
   private deliver({ event, audience }: Stored): void {

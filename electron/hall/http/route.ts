@@ -103,6 +103,8 @@ export function addRoute<B, P, Q>(app: FastifyInstance, registry: RouteSpec[], s
         reply,
       };
       const result = grouped ? await committer.run(() => spec.handler(ctx)) : await spec.handler(ctx);
+      // What this handler read may hold a group's commit that is not on the disk yet: wait for it.
+      if (!grouped) await committer?.durable();
       const status = spec.status ?? 200;
       if (status === 204) return reply.code(204).send();
       return reply.code(status).send(result);

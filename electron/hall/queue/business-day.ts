@@ -1,7 +1,20 @@
 // The hall's calendar day and clock time, in its own time zone (a host may run on UTC).
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The last minute asked for, per time zone: every request asks "which day is it", and formatting a
+ *  date in a time zone costs more than the rest of a ticket's bookkeeping. Offsets change only on
+ *  whole minutes, so the parts of one minute are the parts of every moment in it. */
+const lastMinute = new Map<string, { minute: number; parts: Record<string, string> }>();
 
 function partsIn(date: Date, timeZone: string): Record<string, string> {
+  const minute = Math.floor(date.getTime() / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return last.parts;
+  const parts = formattedParts(date, timeZone);
+  lastMinute.set(timeZone, { minute, parts });
+  return parts;
+}
+
+function formattedParts(date: Date, timeZone: string): Record<string, string> {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {

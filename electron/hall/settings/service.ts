@@ -34,9 +34,30 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
 
+/** The last stored text read per key and what it parsed to: a request reads the same few settings
+ *  several times, and the row is read each time (so no write is ever missed) but parsed and checked
+ *  only when its text changed. The values handed out are frozen, as they are shared. */
+const parsed = new Map<string, { text: string; schema: z.ZodType | null; value: unknown }>();
+
+function parsedValue<T>(key: string, text: string, schema: z.ZodType<T> | null, parse: () => T): T {
+  const hit = parsed.get(key);
+  if (hit && hit.text === text && hit.schema === schema) return hit.value as T;
+  const value = deepFreeze(parse());
+  parsed.set(key, { text, schema, value });
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
   const row = get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
-  return (row ? JSON.parse(row.value) : SETTING_DEFAULTS[key]) as SettingValue<K>;
+  return (row ? parsedValue(key, row.value, null, () => JSON.parse(row.value) as unknown) : SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
 
 export function setSetting<K extends SettingKey>(db: Db, clock: Clock, key: K, value: SettingValue<K>): void {
@@ -47,9 +68,14 @@ export function setSetting<K extends SettingKey>(db: Db, clock: Clock, key: K, v
 export function getJsonSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
   const row = get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
   if (!row) return fallback;
-  const parsed = schema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : fallback;
+  const value = parsedValue<T | typeof UNREADABLE>(key, row.value, schema, () => {
+    const result = schema.safeParse(JSON.parse(row.value));
+    return result.success ? result.data : UNREADABLE;
+  });
+  return value === UNREADABLE ? fallback : value;
 }
+
+const UNREADABLE = Symbol('unreadable setting');
 
 export function setJsonSetting(db: Db, clock: Clock, key: string, value: unknown): void {
   run(

@@ -11,6 +11,9 @@ const CLERK_PASSWORD = 'bench-clerk-pass';
 
 export interface BenchHost {
   base: string;
+  /** The host's process id (its memory in /proc) and what it has printed so far. */
+  pid: number;
+  stdout: () => string;
   dataDir: string;
   dbFile: string;
   admin: string;
@@ -27,6 +30,15 @@ export interface BenchHostOptions {
   args?: string[];
   /** The host's environment (LD_PRELOAD of the slow-disk shim, support/slow-fsync.ts). */
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself (a `--require` of support/host-memory.ts's reporter). */
+  nodeArgs?: string[];
+}
+
+/** BENCH_CPU_PROF=<folder>: each host writes a V8 CPU profile there when it stops (open it in Chrome's
+ *  DevTools or speedscope), to see where a bench's time goes in the host. */
+function profiled(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 export async function startBenchHost(options: BenchHostOptions = {}): Promise<BenchHost> {
@@ -36,7 +48,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   };
   let host: HostProcess;
   try {
-    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env);
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, undefined, [...profiled(), ...(options.nodeArgs ?? [])]);
   } catch (err) {
     remove();
     throw err;
@@ -47,6 +59,8 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   if (login.status !== 200) throw new Error(`admin login: ${login.status} ${JSON.stringify(login.body)}`);
   return {
     base: host.base,
+    pid: host.child.pid!,
+    stdout: host.stdout,
     dataDir,
     dbFile: path.join(dataDir, 'hall.db'),
     admin: login.body.token,

@@ -14,9 +14,10 @@ export interface HostProcess {
   exited: Promise<number | null>;
 }
 
-export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = process.env, readyTimeoutMs = 20_000): Promise<HostProcess> {
+/** `nodeArgs`: options for node itself, before the script (`--cpu-prof`, which NODE_OPTIONS refuses). */
+export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = process.env, readyTimeoutMs = 20_000, nodeArgs: string[] = []): Promise<HostProcess> {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { env });
+  const child = spawn(process.execPath, [...nodeArgs, CLI, '--port', '0', ...args], { env });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let out = '';
   let err = '';
