@@ -112,24 +112,26 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 export interface NodeProcess {
   child: ChildProcessWithoutNullStreams;
   base: string;
+  stderr: () => string;
   exited: Promise<number | null>;
 }
 
-export function startNodeProcess(args: string[]): Promise<NodeProcess> {
+/** `execArgv`: options for node itself, before the script (a bench's --import of a probe). */
+export function startNodeProcess(args: string[], execArgv: string[] = []): Promise<NodeProcess> {
   if (!existsSync(NODE_CLI)) throw new Error('dist/ is missing: run `npm run build:node` first');
-  const child = spawn(process.execPath, [NODE_CLI, '--port', '0', ...args]);
+  const child = spawn(process.execPath, [...execArgv, NODE_CLI, '--port', '0', ...args]);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 20 s; stdout: ${out} stderr: ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s; stdout: ${out} stderr: ${err}`)), 60_000);
     child.stderr.on('data', (d) => (err += d));
     child.stdout.on('data', (d) => {
       out += d;
       const m = /^village node listening on (http:\/\/\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, base: m[1]!, exited });
+        resolve({ child, base: m[1]!, stderr: () => err, exited });
       }
     });
     void exited.then((code) => reject(new Error(`exited ${code} before ready: ${err}`)));
