@@ -5,9 +5,9 @@
 // took is held to the same stage period as every case rating, refused with its own code when late.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
-import { addItems, staff, type Staff } from './support/cases.js';
-import { agentRequestRecord, changes, handoverPayload, laterRecord, putChunk, sendBatch, sendScan, setUpVillages, sha256, type VillageSetup } from './support/village-hall.js';
+import type { TestHall } from './support/hall.js';
+import type { Staff } from './support/cases.js';
+import { agentRequestRecord, changes, handoverPayload, laterRecord, putChunk, sendBatch, sendScan, sha256, startVillageHall, type VillageSetup } from './support/village-hall.js';
 
 const DAY = 86_400_000;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`身份证正面 ${randomUUID()}`)]);
@@ -18,10 +18,7 @@ let s: Staff;
 let v: VillageSetup;
 
 beforeAll(async () => {
-  h = await startHall();
-  addItems(h);
-  s = await staff(h);
-  v = await setUpVillages(h, await h.login('admin', ADMIN_PASSWORD));
+  ({ h, s, v } = await startVillageHall());
 });
 afterAll(() => h.close());
 
@@ -116,15 +113,21 @@ describe('the correction the node hears', () => {
 describe('a rating the agent took', () => {
   const rating = (requestId: string, seq: number, ratedAt: Date) =>
     laterRecord(requestId, seq, 'rating', { stage: 'accept', level: 2, comment: '等待时间长', ratedAt: ratedAt.toISOString() });
+  const COMPLETE = [{ name: '居民身份证', originals: 1, copies: 1, scans: [] }, { name: '户口簿', originals: 1, copies: 0, scans: [] }];
+  /** An agent case accepted now, then the hall's clock moved on by `laterMs`. */
+  const acceptedThenLater = async (requestId: string, laterMs: number) => {
+    const caseId = await agentCase(requestId, COMPLETE, []);
+    expect((await act(caseId, { action: 'accept' })).status).toBe(200);
+    const acceptedAt = Date.parse((h.db.prepare('SELECT accepted_at FROM cases WHERE id = ?').get(caseId) as { accepted_at: string }).accepted_at);
+    h.clock.advance(laterMs);
+    await s.relogin();
+    return { caseId, acceptedAt };
+  };
 
   it('is held to the stage period (ratings.caseStageDays, judged when the villager rated): late, it is refused with agent_rating_too_late and nothing is stored', async () => {
     const late = randomUUID();
-    const lateCase = await agentCase(late, [{ name: '居民身份证', originals: 1, copies: 1, scans: [] }, { name: '户口簿', originals: 1, copies: 0, scans: [] }], []);
-    expect((await act(lateCase, { action: 'accept' })).status).toBe(200);
-    const acceptedAt = Date.parse((h.db.prepare('SELECT accepted_at FROM cases WHERE id = ?').get(lateCase) as { accepted_at: string }).accepted_at);
     // Rated at the village two days after the 7-day period, sent a day later.
-    h.clock.advance(10 * DAY);
-    await s.relogin();
+    const { caseId: lateCase, acceptedAt } = await acceptedThenLater(late, 10 * DAY);
     const refused = await sendBatch(h, v.node, [rating(late, 3, new Date(acceptedAt + 9 * DAY))]);
     expect(refused.body.results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'agent_rating_too_late' })]);
     expect(h.db.prepare('SELECT count(*) AS n FROM ratings WHERE case_id = ?').get(lateCase)).toEqual({ n: 0 });
@@ -133,12 +136,8 @@ describe('a rating the agent took', () => {
 
   it('is taken when the villager rated inside the period, however late the node could send it; a second rating of the stage is refused', async () => {
     const inTime = randomUUID();
-    const caseId = await agentCase(inTime, [{ name: '居民身份证', originals: 1, copies: 1, scans: [] }, { name: '户口簿', originals: 1, copies: 0, scans: [] }], []);
-    expect((await act(caseId, { action: 'accept' })).status).toBe(200);
-    const acceptedAt = Date.parse((h.db.prepare('SELECT accepted_at FROM cases WHERE id = ?').get(caseId) as { accepted_at: string }).accepted_at);
     // Rated on day 6 at the village; the node was offline and sends it on day 12.
-    h.clock.advance(12 * DAY);
-    await s.relogin();
+    const { caseId, acceptedAt } = await acceptedThenLater(inTime, 12 * DAY);
     const taken = await sendBatch(h, v.node, [rating(inTime, 3, new Date(acceptedAt + 6 * DAY))]);
     expect(taken.body.results).toEqual([expect.objectContaining({ status: 'accepted' })]);
     expect(h.db.prepare('SELECT channel, stage, level FROM ratings WHERE case_id = ?').all(caseId)).toEqual([{ channel: 'agent', stage: 'accepted', level: 2 }]);
@@ -148,7 +147,7 @@ describe('a rating the agent took', () => {
 
   it('is refused with agent_rating_stage before the case reached the stage', async () => {
     const early = randomUUID();
-    await agentCase(early, [{ name: '居民身份证', originals: 1, copies: 1, scans: [] }, { name: '户口簿', originals: 1, copies: 0, scans: [] }], []);
+    await agentCase(early, COMPLETE, []);
     const res = await sendBatch(h, v.node, [rating(early, 3, h.clock.now())]);
     expect(res.body.results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'agent_rating_stage' })]);
   });
