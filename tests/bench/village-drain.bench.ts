@@ -20,7 +20,10 @@ const PER_REQUEST = 5;
 const SCAN_BYTES = 1024 * 1024;
 const BACKLOGS = 10;
 const dirs: string[] = [];
-afterAll(() => {
+/** Stopped here too, should the bench time out before its own finally. */
+const running: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const stop of running.splice(0)) await stop().catch(() => undefined);
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,6 +82,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 it('drains 1,000 records with 200 scans of 1 MB to the hall; ratio to a bare client; node memory across ten backlogs', async () => {
   const hall = await startBenchHost();
+  running.push(() => hall.stop());
   const data = mkdtempSync(path.join(os.tmpdir(), 'village-drain-'));
   dirs.push(data);
   let node: NodeProcess | null = null;
@@ -90,6 +94,11 @@ it('drains 1,000 records with 200 scans of 1 MB to the hall; ratio to a bare cli
     db.close();
     // The node exchanges on demand only: each backlog is added while it runs, then drained with "sync now".
     node = await startNodeProcess(['--data', data, '--sync-interval', '3600', '--log-level', 'warn'], PROBE_EXEC_ARGV);
+    const nodeProcess = node;
+    running.push(async () => {
+      nodeProcess.child.kill('SIGKILL');
+      await nodeProcess.exited;
+    });
     const nodeMs: number[] = [];
     const memory: ProbedMemory[] = [];
     let bareMs = 0;

@@ -30,6 +30,13 @@ const SMALL_SCAN = 4 * 1024;
 /** Three chunks and a bit: a chunked upload that the faults cut and the node resumes. */
 const LARGE_SCAN = 2 * 1024 * 1024 + 300 * 1024;
 const nodeArgs = (data: string) => ['--data', data, '--sync-interval', '1', '--retry-cap', '1', '--log-level', 'warn'];
+/** Every node process started, so that a test that times out leaves none running. */
+const nodesStarted: NodeProcess[] = [];
+const startNode = async (data: string) => {
+  const node = await startNodeProcess(nodeArgs(data));
+  nodesStarted.push(node);
+  return node;
+};
 
 const hallData = tempDir('hall');
 let hall: HostProcess;
@@ -77,8 +84,9 @@ beforeAll(async () => {
 afterAll(async () => {
   watch?.close();
   await proxy?.close();
+  for (const n of nodesStarted) n.child.kill('SIGKILL');
   hall?.child.kill('SIGKILL');
-  await hall?.exited;
+  await Promise.all([hall?.exited, ...nodesStarted.map((n) => n.exited)]);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -142,7 +150,7 @@ describe('village link to the real hall through a faulty network', () => {
     const a = await placeNode('东岭村', '320722100201', 'agent-east', { requests: 100, perRequest: PER_REQUEST, scanBytes: SMALL_SCAN, largeScans: 1, largeScanBytes: LARGE_SCAN });
     const b = await placeNode('西河村', '320722100202', 'agent-west', { requests: 40, perRequest: PER_REQUEST, scanBytes: SMALL_SCAN, largeScans: 1, largeScanBytes: LARGE_SCAN });
     proxy.setRates({ drop: 0.05, stall: 0.02, cut: 0.1, loseReply: 0.1 });
-    const nodes = await Promise.all([startNodeProcess(nodeArgs(a.data)), startNodeProcess(nodeArgs(b.data))]);
+    const nodes = await Promise.all([startNode(a.data), startNode(b.data)]);
     try {
       await Promise.all(nodes.map((n) => drained(n, 100_000)));
     } finally {
@@ -166,7 +174,7 @@ describe('village link to the real hall through a faulty network', () => {
     let hallStarting: Promise<void> = Promise.resolve();
     for (let i = 0; i < 10; i++) {
       // The node starts while the hall may still be coming back: it finds it unreachable, then reachable.
-      const [node] = await Promise.all([startNodeProcess(nodeArgs(k.data)), hallStarting]);
+      const [node] = await Promise.all([startNode(k.data), hallStarting]);
       const until = Date.now() + 60_000;
       while (arrived(k) < thresholds[i]! && Date.now() < until) await sleep(5);
       await sleep(Math.random() * 50);
@@ -186,7 +194,7 @@ describe('village link to the real hall through a faulty network', () => {
     expect(killedMidway).toBe(10);
     expect(hallKills.count).toBe(5);
     proxy.setRates({ drop: 0, stall: 0, cut: 0, loseReply: 0 });
-    const node = await startNodeProcess(nodeArgs(k.data));
+    const node = await startNode(k.data);
     try {
       await drained(node, 30_000);
       expect(await nodeHealth(node.base)).toMatchObject({ paired: true, hallReachable: true, pending: { records: 0, scans: 0 } });
