@@ -166,7 +166,8 @@ export interface AgentRequestDetail extends AgentRequestRow {
   suspendedFrom: AgentState | null;
   hall: HallStateView;
   delivery: { method: string; deliveredAt: string; receiverName: string } | null;
-  ratings: { stage: string; level: number }[];
+  /** hallRefusal: the hall's error code (errors.*) when it did not take the rating, e.g. agent_rating_too_late. */
+  ratings: { stage: string; level: number; hallRefusal: string | null }[];
   /** Other open requests of the same villager for the same item (the soft warning). */
   openDuplicates: string[];
 }

@@ -3,7 +3,7 @@
 // the same HTTP (and, for reference, the store filing them with no HTTP at all). The host is the built
 // CLI in its own process; its memory is sampled while it drains.
 //   npm run build:node && npx vitest run --config tests/bench/vitest.config.ts tests/bench/county-drain
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
@@ -14,6 +14,7 @@ import { startCountySim, type CountySim } from '../county-sim/server.js';
 import { CountyStore } from '../county-sim/store.js';
 import { HALL_CODE, seedRecords } from '../integration/support/county.js';
 import { openHostDatabase, startHostProcess, type HostProcess } from '../integration/support/host-process.js';
+import { rssMb } from './support/memory.js';
 import { printTable } from './support/stats.js';
 
 const TOTAL = 10_000;
@@ -29,16 +30,6 @@ afterAll(async () => {
   for (const c of cleanups.splice(0)) await c().catch(() => undefined);
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-/** Resident memory of a process in MB (Linux /proc); null elsewhere. */
-function rssMb(pid: number): number | null {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 async function waitFor(done: () => boolean, budgetMs: number, everyMs = 2): Promise<void> {
   const until = performance.now() + budgetMs;

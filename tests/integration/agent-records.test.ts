@@ -144,6 +144,10 @@ describe('agent records on the village node', () => {
     expect(() => rate(node.db, node.deps, a, { stage: 'conclude', level: 5, comment: '' })).toThrow(HallError);
     deliver(node.db, node.deps, a, { method: 'agent', receiverName: '王秀英', receiverSignature: node.scan('receiver signature') });
     rate(node.db, node.deps, a, { stage: 'accept', level: 5, indicators: { efficiency: 5, skill: 5, attitude: 5 }, comment: '' });
+    expect(requestDetail(node.db, a, '2026-12-04').ratings).toEqual([{ stage: 'accept', level: 5, hallRefusal: null }]);
+    // The hall refused it (rated after the stage's period): the link sets the record aside with the hall's code, and the request says so.
+    node.db.prepare("UPDATE link_outbox SET state = 'rejected', reason = 'agent_rating_too_late' WHERE kind = 'rating' AND request_id = ?").run(a);
+    expect(requestDetail(node.db, a, '2026-12-04').ratings).toEqual([{ stage: 'accept', level: 5, hallRefusal: 'agent_rating_too_late' }]);
     expect(outboxOf(node.db).map((r) => [r.kind, r.seq])).toEqual([
       ['agent-request', 1],
       ['handover', 2],

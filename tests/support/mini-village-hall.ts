@@ -61,8 +61,7 @@ function scansNamed(payload: unknown, key: string | null = null, found = new Set
   return found;
 }
 
-/** `keepScans: false` (benches): a completed scan is checked, then its bytes are let go. */
-export async function startMiniHall(options: { keepScans?: boolean } = {}): Promise<MiniHall> {
+export async function startMiniHall(): Promise<MiniHall> {
   const nodes = new Map<string, { nodeId: string; revoked: boolean }>();
   const records: HeldRecord[] = [];
   const byId = new Map<string, HeldRecord>();
@@ -139,7 +138,7 @@ export async function startMiniHall(options: { keepScans?: boolean } = {}): Prom
         counters.scanRestarts += 1;
         return json(res, 422, { error: { code: 'domain_rule', message: 'sha256' } });
       }
-      upload.chunks = options.keepScans === false ? [] : [whole];
+      upload.chunks = [whole];
       upload.complete = true;
     }
     json(res, 200, { complete: upload.complete }, scanHeaders(upload));

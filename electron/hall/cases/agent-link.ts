@@ -31,6 +31,9 @@ export interface AgentCaseLink {
   takeRequest(db: Db, agentRequestId: number, caseId: number, at: Date): AgentOfCase;
   /** After every transition of an agent case, in the transition's own transaction. */
   afterTransition(db: Db, row: CaseRow, facts: CaseTransitionFacts): void;
+  /** At the end of the intake of a request (check-list written, the case record queued): what came
+   *  with the request that the case keeps too (its scans). Answers the case row as it then stands. */
+  afterIntake(db: Db, row: CaseRow, actor: Actor, at: Date): CaseRow;
 }
 
 const links = new WeakMap<Db, AgentCaseLink>();

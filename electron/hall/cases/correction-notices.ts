@@ -4,7 +4,11 @@
 import type { Db } from '../../../db/connection.js';
 import { all, sql } from '../../../db/sql.js';
 import type { CorrectionEntry, NoticeKind } from '../../contract/cases.js';
+import { workingCalendar } from '../calendar/service.js';
+import { addWorkingDays } from '../calendar/working-days.js';
 import { HallError } from '../http/errors.js';
+import { businessDayOf } from '../queue/business-day.js';
+import { getSetting } from '../settings/service.js';
 import { missingMaterials, type CheckListRow } from './materials.js';
 
 const ACTION_OF: Record<NoticeKind, string> = { acceptance: 'accept', correction: 'request-correction', rejection: 'reject' };
@@ -33,6 +37,13 @@ export function noticesGiven(db: Db, caseId: number, kind: NoticeKind): GivenNot
 }
 
 export const correctionsOf = (n: GivenNotice): CorrectionEntry[] => (n.detail?.corrections as CorrectionEntry[] | undefined) ?? [];
+
+/** The last day to hand in a correction asked for at `at`: cases.correctionWorkingDays working days
+ *  after that day in the hall's time zone, by the hall's calendar (the 补正告知书 prints it). */
+export function correctionDeadline(db: Db, at: Date): string {
+  const day = businessDayOf(at, getSetting(db, 'hall.timeZone'));
+  return addWorkingDays(workingCalendar(db), day, getSetting(db, 'cases.correctionWorkingDays'));
+}
 
 /**
  * The rule of a correction round. The first notice must name every missing material; after a

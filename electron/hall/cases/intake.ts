@@ -76,6 +76,6 @@ export function createCase(db: Db, clock: Clock, actor: Actor, role: Role, input
       ? { name: agentOf.agentName, village: agentOf.villageName, villageCode: agentOf.villageCode }
       : role === 'agent' ? { name: actor.name, village: null } : null;
     enqueueCaseRecord(db, row, agent);
-    return { row, missing };
+    return { row: agentOf ? link!.afterIntake(db, row, actor, now) : row, missing };
   }).immediate();
 }

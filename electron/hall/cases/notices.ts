@@ -4,15 +4,13 @@
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/connection.js';
 import { get, sql } from '../../../db/sql.js';
-import { addWorkingDays } from '../calendar/working-days.js';
-import { workingCalendar } from '../calendar/service.js';
 import type { NoticeKind } from '../../contract/cases.js';
 import { conflict, notFound } from '../http/errors.js';
 import { maskIdNumber } from '../privacy/mask.js';
 import { businessDayOf } from '../queue/business-day.js';
 import { getSetting } from '../settings/service.js';
 import { checkListOf, type CaseRow } from './case-store.js';
-import { correctionsOf, noticesGiven, type GivenNotice } from './correction-notices.js';
+import { correctionDeadline, correctionsOf, noticesGiven, type GivenNotice } from './correction-notices.js';
 
 export type { NoticeKind };
 
@@ -122,7 +120,7 @@ ${sign(who)}`;
     // A later round only repeats materials of the first notice, and says so.
     const first = noticesGiven(db, r.id, 'correction')[0]!;
     const again = first.seq === given.seq ? '' : `<p>${escapeHtml(t('cases.notice.correctionAgain', { noticeNo: `${r.case_no}-${first.seq}`, date: day(first.at) }))}</p>\n`;
-    const deadline = addWorkingDays(workingCalendar(db), day(given.at), getSetting(db, 'cases.correctionWorkingDays'));
+    const deadline = correctionDeadline(db, new Date(given.at));
     const body = `${facts([numberRow, row(t('cases.notice.date'), day(given.at)),
       row(t('cases.notice.correctionDeadline'), deadline),
       row(t('cases.notice.queryPassword'), input.queryPassword ?? t('cases.notice.passwordOnReceipt')),

@@ -11,9 +11,9 @@ import type { Clock } from '../clock.js';
 import { conflict, notFound, validationError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { recordTransition } from './actions.js';
-import { checkListOf, findCase } from './case-store.js';
+import { checkListOf, findCase, type CaseRow } from './case-store.js';
 
-type ScanType = (typeof SCAN_TYPES)[number];
+export type ScanType = (typeof SCAN_TYPES)[number];
 
 const MAGIC: Record<ScanType, number[]> = {
   'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d],
@@ -97,6 +97,40 @@ export function attachScan(
   }
 }
 
+/** A file kept under its hash (scans/ab/…) as one material's scan of a case. */
+export interface CaseScanFacts {
+  materialName: string;
+  fileName: string;
+  contentType: ScanType;
+  sha256: string;
+  size: number;
+  uploadedBy: number | null;
+}
+
+/**
+ * The case_scans row and its attach-scan event, inside the caller's transaction: the county gets every
+ * scan's hash in order with the case's other events (DOMAIN §5). The same file for the same material
+ * again is answered with the row it already has. Answers the case row as it then stands.
+ */
+export function recordCaseScan(db: Db, actor: Actor, now: Date, r: CaseRow, scan: CaseScanFacts): { id: number; row: CaseRow } {
+  const existing = get<{ id: number }>(db, sql`SELECT id FROM case_scans WHERE case_id = ${r.id} AND material_name = ${scan.materialName} AND sha256 = ${scan.sha256}`);
+  if (existing) return { id: existing.id, row: r };
+  const { lastInsertRowid } = run(
+    db,
+    sql`INSERT INTO case_scans (case_id, material_name, file_name, content_type, sha256, size, uploaded_at, uploaded_by)
+        VALUES (${r.id}, ${scan.materialName}, ${scan.fileName}, ${scan.contentType}, ${scan.sha256}, ${scan.size}, ${now.toISOString()}, ${scan.uploadedBy})`,
+  );
+  const row = recordTransition(db, actor, now, r, {
+    action: 'attach-scan',
+    before: r.status,
+    after: r.status,
+    note: null,
+    set: [],
+    extra: { scan: { material: scan.materialName, sha256: scan.sha256, size: scan.size, contentType: scan.contentType } },
+  });
+  return { id: Number(lastInsertRowid), row };
+}
+
 function recordScan(db: Db, clock: Clock, actor: Actor, caseId: number, input: ScanInput, file: StagedScan, place: () => void): { id: number; sha256: string; size: number; contentType: string } {
   return db.transaction(() => {
     const r = findCase(db, caseId);
@@ -105,26 +139,16 @@ function recordScan(db: Db, clock: Clock, actor: Actor, caseId: number, input: S
     if (!checkListOf(db, caseId).some((m) => m.name === input.materialName)) {
       throw validationError([{ field: 'materialName', code: 'unknown_material', params: { name: input.materialName } }]);
     }
-    const existing = get<{ id: number }>(db, sql`SELECT id FROM case_scans WHERE case_id = ${caseId} AND material_name = ${input.materialName} AND sha256 = ${file.sha256}`);
-    if (existing) return { id: existing.id, sha256: file.sha256, size: file.size, contentType: input.contentType };
-    const now = clock.now();
-    const { lastInsertRowid } = run(
-      db,
-      sql`INSERT INTO case_scans (case_id, material_name, file_name, content_type, sha256, size, uploaded_at, uploaded_by)
-          VALUES (${caseId}, ${input.materialName}, ${input.fileName}, ${input.contentType}, ${file.sha256}, ${file.size}, ${now.toISOString()},
-                  ${actor.kind === 'user' ? actor.id : null})`,
-    );
-    // The county gets every scan's hash in order with the case's other events (DOMAIN §5).
-    recordTransition(db, actor, now, r, {
-      action: 'attach-scan',
-      before: r.status,
-      after: r.status,
-      note: null,
-      set: [],
-      extra: { scan: { material: input.materialName, sha256: file.sha256, size: file.size, contentType: input.contentType } },
+    const { id } = recordCaseScan(db, actor, clock.now(), r, {
+      materialName: input.materialName,
+      fileName: input.fileName,
+      contentType: input.contentType,
+      sha256: file.sha256,
+      size: file.size,
+      uploadedBy: actor.kind === 'user' ? actor.id : null,
     });
     // Last, after every check and write of the transaction: a sync rename, no await inside.
     place();
-    return { id: Number(lastInsertRowid), sha256: file.sha256, size: file.size, contentType: input.contentType };
+    return { id, sha256: file.sha256, size: file.size, contentType: input.contentType };
   }).immediate();
 }

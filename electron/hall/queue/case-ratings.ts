@@ -7,7 +7,7 @@ import { all, get, sql } from '../../../db/sql.js';
 import { CASE_RATING_STAGES, type CaseRatingStage } from '../../contract/cases.js';
 import type { RatingView } from '../../contract/queue.js';
 import type { Clock } from '../clock.js';
-import { conflict, domainRule, notFound } from '../http/errors.js';
+import { conflict, domainRule, notFound, type HallError } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { getSetting } from '../settings/service.js';
 import { storeRating, type RatedStaff, type RatingScores } from './ratings.js';
@@ -44,7 +44,7 @@ export function rateableStages(db: Db, clock: Clock, c: StagedCase): Array<{ sta
 }
 
 /** Who served the citizen at that stage: the user who moved the case into it, else the receiving clerk. */
-function stageStaff(db: Db, caseId: number, stage: CaseRatingStage): RatedStaff {
+export function stageStaff(db: Db, caseId: number, stage: CaseRatingStage): RatedStaff {
   const row = get<{ id: number; username: string; display_name: string }>(
     db,
     sql`SELECT u.id, u.username, u.display_name FROM users u
@@ -55,6 +55,31 @@ function stageStaff(db: Db, caseId: number, stage: CaseRatingStage): RatedStaff 
   return { userId: row?.id ?? null, username: row?.username ?? null, displayName: row?.display_name ?? null, windowId: null, windowNumber: null };
 }
 
+/** Refusal codes of a stage rating; the village link names its own so the agent reads them as such. */
+export interface StageRefusals {
+  notReached: (caseNo: string, stage: CaseRatingStage) => HallError;
+  rated: (caseNo: string, stage: CaseRatingStage) => HallError;
+  tooLate: (days: number) => HallError;
+}
+
+const KIOSK_REFUSALS: StageRefusals = {
+  notReached: (caseNo, stage) => conflict(stage === 'accepted' ? 'rating_case_not_accepted' : 'rating_case_not_concluded', { caseNo }),
+  rated: (caseNo, stage) => conflict(stage === 'accepted' ? 'rating_case_accepted_rated' : 'rating_case_concluded_rated', { caseNo }),
+  tooLate: (days) => domainRule('rating_case_too_late', { days }),
+};
+
+/**
+ * The rule of DOMAIN §3 for one stage rated at `at`: the case has reached the stage, the stage is not
+ * rated yet, and `at` is within ratings.caseStageDays of it. Throws the refusal; inside a transaction.
+ */
+export function checkStageRating(db: Db, c: StagedCase, stage: CaseRatingStage, at: Date, refusals: StageRefusals = KIOSK_REFUSALS): void {
+  const reached = stageReachedAt(c, stage);
+  if (reached === null) throw refusals.notReached(c.case_no, stage);
+  if (get(db, sql`SELECT 1 FROM ratings WHERE case_id = ${c.id} AND stage = ${stage}`)) throw refusals.rated(c.case_no, stage);
+  const days = getSetting(db, 'ratings.caseStageDays');
+  if (at.getTime() > stageRatingUntil(reached, days).getTime()) throw refusals.tooLate(days);
+}
+
 /** The kiosk stores the applicant's rating of one stage of a case it has verified. */
 export function rateCaseStage(db: Db, clock: Clock, kioskId: number, actor: Actor, caseId: number, stage: CaseRatingStage, scores: RatingScores): RatingView {
   return db
@@ -63,15 +88,7 @@ export function rateCaseStage(db: Db, clock: Clock, kioskId: number, actor: Acto
       // Read again inside the transaction: the case may have moved since the password was checked.
       const c = get<StagedCase>(db, sql`SELECT id, case_no, accepted_at, concluded_at FROM cases WHERE id = ${caseId}`);
       if (!c) throw notFound();
-      const reached = stageReachedAt(c, stage);
-      if (reached === null) {
-        throw stage === 'accepted' ? conflict('rating_case_not_accepted', { caseNo: c.case_no }) : conflict('rating_case_not_concluded', { caseNo: c.case_no });
-      }
-      if (get(db, sql`SELECT 1 FROM ratings WHERE case_id = ${c.id} AND stage = ${stage}`)) {
-        throw stage === 'accepted' ? conflict('rating_case_accepted_rated', { caseNo: c.case_no }) : conflict('rating_case_concluded_rated', { caseNo: c.case_no });
-      }
-      const days = getSetting(db, 'ratings.caseStageDays');
-      if (now.getTime() > stageRatingUntil(reached, days).getTime()) throw domainRule('rating_case_too_late', { days });
+      checkStageRating(db, c, stage, now);
       return storeRating(db, now, actor, { ticket: null, case: { id: c.id, caseNo: c.case_no, stage }, channel: 'kiosk', deviceId: kioskId, staff: stageStaff(db, c.id, stage) }, scores);
     })
     .immediate();

@@ -4,10 +4,13 @@
 import type { Db } from '../../../db/connection.js';
 import { get, run, sql } from '../../../db/sql.js';
 import type { CorrectionEntry } from '../../contract/cases.js';
-import type { VillageChangeKind } from '../../contract/village.js';
+import type { AgentMaterial, VillageChangeKind } from '../../contract/village.js';
 import type { AgentCaseLink, AgentOfCase, CaseTransitionFacts } from '../cases/agent-link.js';
 import type { CaseRow } from '../cases/case-store.js';
+import { correctionDeadline } from '../cases/correction-notices.js';
 import { conflict, validationError } from '../http/errors.js';
+import type { Actor } from '../http/principal.js';
+import { attachRequestScans } from './agent-case-scans.js';
 import { agentRequestById, insertRequestEvent } from './agent-request-rows.js';
 import { appendVillageChange } from './village-changes.js';
 
@@ -26,13 +29,15 @@ function takeRequest(db: Db, agentRequestId: number, caseId: number, at: Date): 
 }
 
 /** The change a node hears of for a case transition, or null for steps the node has no use for. */
-export function changeOf(row: CaseRow, f: CaseTransitionFacts): { kind: VillageChangeKind; payload: Record<string, unknown> } | null {
+export function changeOf(db: Db, row: CaseRow, f: CaseTransitionFacts): { kind: VillageChangeKind; payload: Record<string, unknown> } | null {
   const caseNo = row.case_no;
   switch (f.action) {
     case 'request-correction': {
       const corrections = (f.extra.corrections as CorrectionEntry[] | undefined) ?? [];
       const reasons = corrections.map((c) => `${c.name}：${c.reason}`).join('；');
-      return { kind: 'correction', payload: { caseNo, materials: corrections.map((c) => c.name), note: [reasons, f.note ?? ''].filter(Boolean).join('\n'), deadline: null } };
+      // The same last day the 补正告知书 prints, so the agent can tell the villager.
+      const deadline = correctionDeadline(db, f.at);
+      return { kind: 'correction', payload: { caseNo, materials: corrections.map((c) => c.name), note: [reasons, f.note ?? ''].filter(Boolean).join('\n'), deadline } };
     }
     case 'accept':
       return { kind: 'accepted', payload: { caseNo, acceptedAt: row.accepted_at ?? f.at.toISOString(), dueDate: row.due_date } };
@@ -56,8 +61,20 @@ function afterTransition(db: Db, row: CaseRow, f: CaseTransitionFacts): void {
   const r = row.agent_request_id !== null ? agentRequestById(db, row.agent_request_id) : undefined;
   if (!r || r.case_id !== row.id) return;
   insertRequestEvent(db, r.id, f.actor.name, f.at, { action: `case-${f.action}`, note: f.note ?? '', detail: { caseNo: row.case_no, status: f.after } });
-  const change = changeOf(row, f);
+  const change = changeOf(db, row, f);
   if (change) appendVillageChange(db, r, change.kind, change.payload, f.at);
 }
 
-export const villageAgentCaseLink: AgentCaseLink = { takeRequest, afterTransition };
+/** The request's scans become the case's (agent-case-scans.ts). */
+function afterIntake(dataDir: string | null, db: Db, row: CaseRow, actor: Actor, at: Date): CaseRow {
+  const r = row.agent_request_id !== null ? agentRequestById(db, row.agent_request_id) : undefined;
+  if (!r) return row;
+  return attachRequestScans(db, dataDir, actor, at, row, { materials: JSON.parse(r.materials) as AgentMaterial[], agentUserId: r.agent_user_id });
+}
+
+/** `dataDir`: where the hall keeps scans (null: a hall without files, whose cases get none). */
+export const villageAgentCaseLink = (dataDir: string | null): AgentCaseLink => ({
+  takeRequest,
+  afterTransition,
+  afterIntake: (db, row, actor, at) => afterIntake(dataDir, db, row, actor, at),
+});

@@ -67,7 +67,15 @@ export function registerVillageNodeRoutes(hall: HallContext, dataDir: string | n
   hall.route({
     method: 'POST', url: '/village/batches', tag: 'village', summary: 'Records from a node: each accepted once (duplicate on replay), in per-request order', allow: NODE,
     body: VillageBatch, response: VillageBatchReply, bodyLimit: 8 * 1024 * 1024,
-    handler: ({ body, principal, actor }) => ({ results: receiveVillageBatch(db, clock, actor, villageNodeOf(db, principal), dataDir, body) }),
+    handler: ({ body, principal, actor, request }) => {
+      const node = villageNodeOf(db, principal);
+      const results = receiveVillageBatch(db, clock, actor, node, dataDir, body);
+      // Duplicates are replies a node never got (lost after commit); the operator sees how often.
+      const tally = { accepted: 0, duplicate: 0, rejected: 0 };
+      for (const r of results) tally[r.status] += 1;
+      request.log.info({ deviceId: node.deviceId, records: body.records.length, ...tally, waiting: body.records.length - results.length }, 'village batch');
+      return { results };
+    },
   });
 
   hall.route({

@@ -11,7 +11,9 @@ import { nextStatus } from '../cases/state-machine.js';
 import type { Clock } from '../clock.js';
 import { conflict, domainRule } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
+import { checkStageRating, stageStaff, type StageRefusals } from '../queue/case-ratings.js';
 import { storeRating } from '../queue/ratings.js';
+import { attachRequestScans } from './agent-case-scans.js';
 import { agentRequestByRequestId, insertRequestEvent, type AgentRequestRow } from './agent-request-rows.js';
 import { appendVillageChange } from './village-changes.js';
 import type { VillageNode } from './village-node.js';
@@ -22,6 +24,8 @@ export interface ApplyContext {
   actor: Actor;
   node: VillageNode;
   now: Date;
+  /** Where the hall keeps scans (null: none kept). */
+  dataDir: string | null;
 }
 
 export function applyAgentRequest(c: ApplyContext, record: VillageRecord, p: AgentRequestPayload): void {
@@ -51,7 +55,9 @@ function resubmitToCase(c: ApplyContext, r: AgentRequestRow, p: AgentEventPayloa
   for (const m of p.materials) merged.set(m.name, m);
   const body = { action: 'resubmit' as const, materials: providedOf([...merged.values()]) };
   const effect = effectOf(c.db, row, body, c.now, hallToday(c.db, c.clock));
-  recordTransition(c.db, c.actor, c.now, row, { action: 'resubmit', before: row.status, after, note: p.note || null, ...effect });
+  const resubmitted = recordTransition(c.db, c.actor, c.now, row, { action: 'resubmit', before: row.status, after, note: p.note || null, ...effect });
+  // The correction's scans join the case's, as the first ones did at intake.
+  attachRequestScans(c.db, c.dataDir, c.actor, c.now, resubmitted, { materials: p.materials, agentUserId: r.agent_user_id });
 }
 
 export function applyAgentEvent(c: ApplyContext, r: AgentRequestRow, p: AgentEventPayload): void {
@@ -114,30 +120,28 @@ export function applyDelivery(c: ApplyContext, r: AgentRequestRow, p: DeliveryPa
   appendVillageChange(c.db, r, 'delivered-ack', { deliveredAt: p.deliveredAt }, c.now);
 }
 
+/** Refusals the agent's node shows beside the rating it could not deliver. */
+const AGENT_REFUSALS: StageRefusals = {
+  notReached: (_caseNo, stage) => domainRule('agent_rating_stage', { stage }),
+  rated: (_caseNo, stage) => conflict('agent_rating_taken', { stage }),
+  tooLate: (days) => domainRule('agent_rating_too_late', { days }),
+};
+
 /** The villager's rating of a stage of the case, taken by the agent: the hall's ratings module stores
- *  it with channel `agent` (and so it goes to the county like every rating). */
+ *  it with channel `agent` (and so it goes to the county like every rating). The period of DOMAIN §3
+ *  is judged at the moment the villager rated (the node may be offline for days after), never later
+ *  than the hall's now. */
 export function applyRating(c: ApplyContext, r: AgentRequestRow, p: AgentRatingPayload): void {
   const row = r.case_id !== null ? findCase(c.db, r.case_id) : undefined;
   const stage = p.stage === 'accept' ? 'accepted' : 'concluded';
-  if (!row || (stage === 'accepted' ? row.accepted_at : row.concluded_at) === null) throw domainRule('agent_rating_stage', { stage });
-  if (get(c.db, sql`SELECT 1 FROM ratings WHERE case_id = ${row.id} AND stage = ${stage}`)) throw conflict('agent_rating_taken', { stage });
-  const staff = get<{ id: number; username: string; display_name: string }>(
-    c.db,
-    sql`SELECT u.id, u.username, u.display_name FROM users u WHERE u.id = COALESCE(
-          (SELECT e.actor_id FROM case_events e WHERE e.case_id = ${row.id} AND e.state_after = ${stage} AND e.actor_kind = 'user' ORDER BY e.seq DESC LIMIT 1),
-          ${row.clerk_id})`,
-  );
+  if (!row) throw AGENT_REFUSALS.notReached('', stage);
+  const ratedAt = Date.parse(p.ratedAt);
+  checkStageRating(c.db, row, stage, new Date(Number.isNaN(ratedAt) ? c.now.getTime() : Math.min(ratedAt, c.now.getTime())), AGENT_REFUSALS);
   const rating = storeRating(
     c.db,
     c.now,
     c.actor,
-    {
-      ticket: null,
-      case: { id: row.id, caseNo: row.case_no, stage },
-      channel: 'agent',
-      deviceId: c.node.deviceId,
-      staff: { userId: staff?.id ?? null, username: staff?.username ?? null, displayName: staff?.display_name ?? null, windowId: null, windowNumber: null },
-    },
+    { ticket: null, case: { id: row.id, caseNo: row.case_no, stage }, channel: 'agent', deviceId: c.node.deviceId, staff: stageStaff(c.db, row.id, stage) },
     { level: p.level, indicators: p.indicators ?? undefined, comment: p.comment },
   );
   run(c.db, sql`INSERT INTO agent_ratings (agent_request_id, stage, rating_id, level, rated_at) VALUES (${r.id}, ${p.stage}, ${rating.id}, ${p.level}, ${p.ratedAt})`);

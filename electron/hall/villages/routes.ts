@@ -35,7 +35,7 @@ function scopeOf(principal: Principal | null): RequestScope {
 
 export function registerVillageRoutes(hall: HallContext, dataDir: string | null): void {
   const { db, clock } = hall;
-  installAgentCaseLink(db, villageAgentCaseLink);
+  installAgentCaseLink(db, villageAgentCaseLink(dataDir));
 
   hall.route({
     method: 'GET', url: '/villages', tag: 'villages', summary: 'Villages and communities with their agents; every agent with their villages', allow: ['admin', 'clerk', 'supervisor'],

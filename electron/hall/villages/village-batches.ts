@@ -38,11 +38,7 @@ export function scansNamed(kind: VillageRecordKind, payload: Record<string, unkn
   return names;
 }
 
-interface BatchContext extends ApplyContext {
-  dataDir: string | null;
-}
-
-function receiveOne(c: BatchContext, raw: unknown): Outcome {
+function receiveOne(c: ApplyContext, raw: unknown): Outcome {
   const parsed = VillageRecord.safeParse(raw);
   const rawId = typeof (raw as { recordId?: unknown } | null)?.recordId === 'string' ? (raw as { recordId: string }).recordId : null;
   if (!parsed.success) return rawId && rawId.length <= 64 ? rejected(rawId, reasonOf(parsed.error, raw, '')) : null;
@@ -121,7 +117,7 @@ function applyRecord(c: ApplyContext, record: VillageRecord, data: Record<string
 
 export function receiveVillageBatch(db: Db, clock: Clock, actor: Actor, node: VillageNode, dataDir: string | null, batch: VillageBatch): RecordResult[] {
   return db.transaction((): RecordResult[] => {
-    const c: BatchContext = { db, clock, actor, node, now: clock.now(), dataDir };
+    const c: ApplyContext = { db, clock, actor, node, now: clock.now(), dataDir };
     return batch.records.flatMap((raw) => {
       const outcome = receiveOne(c, raw);
       return outcome ? [outcome] : [];

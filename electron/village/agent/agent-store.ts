@@ -152,7 +152,14 @@ export function requestDetail(db: Db, requestId: string, today: string): AgentRe
     suspendedFrom: r.suspended_from,
     hall,
     delivery: delivery ? { method: delivery.method, deliveredAt: delivery.delivered_at, receiverName: delivery.receiver_name } : null,
-    ratings: all<{ stage: string; level: number }>(db, sql`SELECT stage, level FROM agent_ratings WHERE request_id = ${requestId} ORDER BY stage`),
+    // A rating the hall refused (its rule for the stage, DOMAIN §3) says why, so the agent can tell the villager.
+    ratings: all<{ stage: string; level: number; hallRefusal: string | null }>(
+      db,
+      sql`SELECT a.stage, a.level,
+                 (SELECT o.reason FROM link_outbox o WHERE o.request_id = a.request_id AND o.kind = 'rating' AND o.state = 'rejected'
+                    AND json_extract(o.payload, '$.stage') = a.stage ORDER BY o.id DESC LIMIT 1) AS hallRefusal
+          FROM agent_ratings a WHERE a.request_id = ${requestId} ORDER BY a.stage`,
+    ),
     openDuplicates: openDuplicatesOf(db, requestId, r.resident_id, r.item_code),
   };
 }
