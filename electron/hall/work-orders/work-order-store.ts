@@ -21,12 +21,15 @@ export function followupLimits(db: Db): { callbackDays: number; rectifyDays: num
   };
 }
 
+/** The id of an active supervisor or admin: someone who can take a work order's steps. */
+export function activeLeadId(db: Db, username: string): number | null {
+  return get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = ${username} AND role IN ('supervisor', 'admin') AND active = 1`)?.id ?? null;
+}
+
 /** The named lead when the setting names an active supervisor or admin; otherwise every supervisor (NULL). */
 function assigneeOf(db: Db): number | null {
   const username = getSetting(db, 'ratings.followupAssignee');
-  if (!username) return null;
-  const row = get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = ${username} AND role IN ('supervisor', 'admin') AND active = 1`);
-  return row?.id ?? null;
+  return username ? activeLeadId(db, username) : null;
 }
 
 export interface OpenWorkOrderInput {

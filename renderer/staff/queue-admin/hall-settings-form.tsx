@@ -1,14 +1,16 @@
 // 大厅信息与期限: the hall's name and phone (printed on every notice), the 补正期限 a correction notice
-// gives, and how long a citizen may rate a case stage. Administrators only; the host audits each change.
+// gives, how long a citizen may rate a case stage, the bad-rating work orders' limits and who gets
+// them, and the dashboard's wait target. Administrators only; the host audits each change.
 import { useEffect, useState, type FormEvent } from 'react';
 import { HallSettings } from '../../../electron/contract/hall-settings.js';
 import { errorMessage } from '../../shared/api-error';
 import { fieldIssues } from '../../shared/contract';
-import { FormMessages, TextField } from '../../shared/form-field';
+import type { UserView } from '../../../electron/contract/api.js';
+import { FormMessages, SelectField, TextField } from '../../shared/form-field';
 import { formErrorsFrom, formErrorsFromIssues, NO_ERRORS, type FormErrors } from '../../shared/form-errors';
 import { useT } from '../../shared/use-t';
 import { useStaff } from '../staff-context';
-import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, type HallSettingsForm } from './hall-settings-model';
+import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, leadOptions, type HallSettingsForm } from './hall-settings-model';
 
 export function HallSettingsPanel() {
   const { t } = useT();
@@ -18,6 +20,12 @@ export function HallSettingsPanel() {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [users, setUsers] = useState<readonly UserView[]>([]);
+
+  useEffect(() => {
+    // The lead list only fills the choice; without it the saved name is still shown and kept.
+    api.listUsers().then((rows) => setUsers(rows.rows), () => setUsers([]));
+  }, [api]);
 
   useEffect(() => {
     api.request('GET', '/hall/settings', { schema: HallSettings }).then(
@@ -83,6 +91,45 @@ export function HallSettingsPanel() {
           hint={t('queueAdmin.ratingDaysHint')}
           inputMode="numeric"
           data-testid="hall-rating-days"
+        />
+      </div>
+      <h3>{t('queueAdmin.followupTitle')}</h3>
+      <p className="muted">{t('queueAdmin.followupHelp')}</p>
+      <div className="form-grid">
+        <TextField
+          label={t('fields.ratingCallbackWorkingDays')}
+          value={form.ratingCallbackWorkingDays}
+          onValue={set('ratingCallbackWorkingDays')}
+          error={errors.fields.ratingCallbackWorkingDays}
+          hint={t('queueAdmin.callbackDaysHint')}
+          inputMode="numeric"
+          data-testid="hall-callback-days"
+        />
+        <TextField
+          label={t('fields.ratingRectifyWorkingDays')}
+          value={form.ratingRectifyWorkingDays}
+          onValue={set('ratingRectifyWorkingDays')}
+          error={errors.fields.ratingRectifyWorkingDays}
+          hint={t('queueAdmin.rectifyDaysHint')}
+          inputMode="numeric"
+          data-testid="hall-rectify-days"
+        />
+        <SelectField
+          label={t('fields.ratingFollowupAssignee')}
+          value={form.ratingFollowupAssignee}
+          onValue={set('ratingFollowupAssignee')}
+          options={leadOptions(users, form.ratingFollowupAssignee, { everyone: t('queueAdmin.assigneeEveryone'), notLead: (username) => t('queueAdmin.assigneeNotLead', { username }) })}
+          error={errors.fields.ratingFollowupAssignee}
+          data-testid="hall-followup-assignee"
+        />
+        <TextField
+          label={t('fields.dashboardWaitTargetMinutes')}
+          value={form.dashboardWaitTargetMinutes}
+          onValue={set('dashboardWaitTargetMinutes')}
+          error={errors.fields.dashboardWaitTargetMinutes}
+          hint={t('queueAdmin.waitTargetHint')}
+          inputMode="numeric"
+          data-testid="hall-wait-target"
         />
       </div>
       <div className="form-actions">
