@@ -12,6 +12,8 @@ import { useT } from '../../shared/use-t';
 import { useStaff } from '../staff-context';
 import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, leadOptions, type HallSettingsForm } from './hall-settings-model';
 
+type NumberKey = 'correctionWorkingDays' | 'ratingCaseStageDays' | 'ratingCallbackWorkingDays' | 'ratingRectifyWorkingDays' | 'dashboardWaitTargetMinutes';
+
 export function HallSettingsPanel() {
   const { t } = useT();
   const { api } = useStaff();
@@ -63,6 +65,11 @@ export function HallSettingsPanel() {
     }
   };
 
+  /** A whole-number box with its label, hint and the host's or zod's message. */
+  const numberField = (key: NumberKey, hintKey: string, testId: string) => (
+    <TextField label={t(`fields.${key}`)} value={form[key]} onValue={set(key)} error={errors.fields[key]} hint={t(`queueAdmin.${hintKey}`)} inputMode="numeric" data-testid={testId} />
+  );
+
   return (
     <form className="panel queue-settings" onSubmit={(event) => void submit(event)} noValidate aria-label={t('queueAdmin.hallTitle')} data-testid="hall-settings-form">
       <FormMessages messages={errors.general} />
@@ -74,46 +81,14 @@ export function HallSettingsPanel() {
       </div>
       <h3>{t('queueAdmin.hallPeriodsTitle')}</h3>
       <div className="form-grid">
-        <TextField
-          label={t('fields.correctionWorkingDays')}
-          value={form.correctionWorkingDays}
-          onValue={set('correctionWorkingDays')}
-          error={errors.fields.correctionWorkingDays}
-          hint={t('queueAdmin.correctionDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-correction-days"
-        />
-        <TextField
-          label={t('fields.ratingCaseStageDays')}
-          value={form.ratingCaseStageDays}
-          onValue={set('ratingCaseStageDays')}
-          error={errors.fields.ratingCaseStageDays}
-          hint={t('queueAdmin.ratingDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-rating-days"
-        />
+        {numberField('correctionWorkingDays', 'correctionDaysHint', 'hall-correction-days')}
+        {numberField('ratingCaseStageDays', 'ratingDaysHint', 'hall-rating-days')}
       </div>
       <h3>{t('queueAdmin.followupTitle')}</h3>
       <p className="muted">{t('queueAdmin.followupHelp')}</p>
       <div className="form-grid">
-        <TextField
-          label={t('fields.ratingCallbackWorkingDays')}
-          value={form.ratingCallbackWorkingDays}
-          onValue={set('ratingCallbackWorkingDays')}
-          error={errors.fields.ratingCallbackWorkingDays}
-          hint={t('queueAdmin.callbackDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-callback-days"
-        />
-        <TextField
-          label={t('fields.ratingRectifyWorkingDays')}
-          value={form.ratingRectifyWorkingDays}
-          onValue={set('ratingRectifyWorkingDays')}
-          error={errors.fields.ratingRectifyWorkingDays}
-          hint={t('queueAdmin.rectifyDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-rectify-days"
-        />
+        {numberField('ratingCallbackWorkingDays', 'callbackDaysHint', 'hall-callback-days')}
+        {numberField('ratingRectifyWorkingDays', 'rectifyDaysHint', 'hall-rectify-days')}
         <SelectField
           label={t('fields.ratingFollowupAssignee')}
           value={form.ratingFollowupAssignee}
@@ -122,15 +97,7 @@ export function HallSettingsPanel() {
           error={errors.fields.ratingFollowupAssignee}
           data-testid="hall-followup-assignee"
         />
-        <TextField
-          label={t('fields.dashboardWaitTargetMinutes')}
-          value={form.dashboardWaitTargetMinutes}
-          onValue={set('dashboardWaitTargetMinutes')}
-          error={errors.fields.dashboardWaitTargetMinutes}
-          hint={t('queueAdmin.waitTargetHint')}
-          inputMode="numeric"
-          data-testid="hall-wait-target"
-        />
+        {numberField('dashboardWaitTargetMinutes', 'waitTargetHint', 'hall-wait-target')}
       </div>
       <div className="form-actions">
         <button type="submit" disabled={busy} data-testid="hall-settings-save">{t('queueAdmin.hallSave')}</button>
