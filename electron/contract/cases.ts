@@ -274,6 +274,8 @@ export const CaseLookupResponse = z.object({
   dueDate: z.string().nullable(),
   /** Stages reached, not yet rated and still inside the rating period (`until`, an instant): the kiosk offers 评价 for each. */
   rateableStages: z.array(z.object({ stage: CaseRatingStage, until: z.string() })),
+  /** The hall has called back about the citizen's bad rating of this case: one 追评 may be given now (DOMAIN §3). */
+  followupOpen: z.boolean(),
 });
 export type CaseLookupResponse = z.infer<typeof CaseLookupResponse>;
 

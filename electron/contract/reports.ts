@@ -41,3 +41,62 @@ export const QueueReport = z.object({
   totals: QueueReportTotals,
 });
 export type QueueReport = z.infer<typeof QueueReport>;
+
+const Share = z.number().nullable();
+
+/** Cases and their ratings in a group (an item, a village) or in total (DOMAIN §8; example items left out). */
+const CaseFigures = {
+  /** Cases received on a day of the range. */
+  received: z.number().int(),
+  accepted: z.number().int(),
+  concluded: z.number().int(),
+  /** Concluded on or before the due date (a case without a due date cannot be late). */
+  concludedOnTime: z.number().int(),
+  /** 按时办结率: concluded on time / concluded. */
+  onTimeShare: Share,
+  /** Counted ratings of these cases given in the range (no upheld appeals). */
+  ratings: z.number().int(),
+  satisfied: z.number().int(),
+  satisfiedShare: Share,
+};
+
+export const CaseGroup = z.object({ key: z.string().nullable(), label: z.string().nullable(), ...CaseFigures });
+export type CaseGroup = z.infer<typeof CaseGroup>;
+export const CaseTotals = z.object(CaseFigures);
+export type CaseTotals = z.infer<typeof CaseTotals>;
+
+/** One hall day of a month or range: the queue, the cases and every counted rating of that day. */
+export const SummaryDay = z.object({
+  businessDay: z.string(),
+  ...Figures,
+  received: z.number().int(),
+  accepted: z.number().int(),
+  concluded: z.number().int(),
+  ratings: z.number().int(),
+  satisfied: z.number().int(),
+  bad: z.number().int(),
+  satisfiedShare: Share,
+});
+export type SummaryDay = z.infer<typeof SummaryDay>;
+
+/**
+ * The report's heading and its groupings beside the satisfaction and queue reports: every day of the
+ * range (days without anything are rows of zeros), cases by item and by village, and the cases' totals.
+ */
+export const SummaryReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  hallName: z.string(),
+  generatedAt: z.string(),
+  days: z.array(SummaryDay),
+  byItem: z.array(CaseGroup),
+  byVillage: z.array(CaseGroup),
+  caseTotals: CaseTotals,
+});
+export type SummaryReport = z.infer<typeof SummaryReport>;
+
+/** 日报 for one day, 月报 for days of one month from its first, otherwise a report of the chosen range. */
+export function reportKind(from: string, to: string): 'day' | 'month' | 'range' {
+  if (from === to) return 'day';
+  return from.endsWith('-01') && from.slice(0, 7) === to.slice(0, 7) ? 'month' : 'range';
+}

@@ -2,6 +2,7 @@
 // up rates a stage it has reached (受理, 办结), once, inside the period. The host checks all of it
 // again; the kiosk only offers what the lookup said may be rated.
 import type { CaseLookupResponse, CaseRatingStage } from '../../electron/contract/cases.js';
+import type { FollowupRatingRequest } from '../../electron/contract/work-orders.js';
 import type { RatingRequest } from '../shared/queue-contract';
 import { choose, NO_CHOICE, ratingScores, submitFailure, type ChoiceAction, type RatingChoice } from '../rating/rating-flow';
 
@@ -18,6 +19,17 @@ export function caseRatingReducer(state: CaseRatingState, action: CaseRatingActi
   if (action.type === 'unreachable') return { ...state, submitting: false, problem: 'unreachable', triedUnreachable: true };
   if (action.type === 'failed') return { ...state, submitting: false, problem: 'failed' };
   return choose(state, action);
+}
+
+/**
+ * The 追评 (DOMAIN §3): after the hall has called back about the citizen's bad rating of the case, one
+ * follow-up level and, for a bad one, a short reason (one line, as the host keeps it).
+ */
+export function followupRequest(caseNo: string, password: string, choice: RatingChoice): FollowupRatingRequest | null {
+  const scores = ratingScores(choice);
+  if (!scores) return null;
+  const comment = (scores.comment ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { case: { caseNo, password }, level: scores.level, ...(comment ? { comment } : {}) };
 }
 
 /** The request: the case as the citizen proved it (number and query password), the stage, the scores. */

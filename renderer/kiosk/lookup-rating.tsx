@@ -1,5 +1,7 @@
-// 办件评价 at the kiosk: the applicant who has just looked a case up rates one stage of it with the
-// same form the rating pad uses. The number and password typed for the lookup prove it is theirs.
+// 办件评价 at the kiosk: the applicant who has just looked a case up rates one stage of it, or gives
+// the one 追评 after the hall called back about a bad rating, with the same form the rating pad uses
+// (the 追评 asks the level and, for a bad one, why). The number and password typed for the lookup
+// prove the case is theirs.
 import { useMemo, useReducer, useRef } from 'react';
 import type { CaseRatingStage } from '../../electron/contract/cases.js';
 import type { ApiClient } from '../shared/api-client';
@@ -7,13 +9,14 @@ import { ApiError, errorMessage } from '../shared/api-error';
 import { queueApi } from '../shared/queue-api';
 import { useT } from '../shared/use-t';
 import { RatingForm } from '../rating/rating-form';
-import { caseRatingOutcome, caseRatingReducer, caseRatingRequest, NEW_CASE_RATING, type CaseRatingOutcome } from './lookup-rating-model';
+import { caseRatingOutcome, caseRatingReducer, caseRatingRequest, followupRequest, NEW_CASE_RATING, type CaseRatingOutcome } from './lookup-rating-model';
 
 interface CaseRatingProps {
   api: ApiClient;
   caseNo: string;
   password: string;
-  stage: CaseRatingStage;
+  /** A stage reached, or `followup`: the 追评 of the case's bad rating. */
+  stage: CaseRatingStage | 'followup';
   /** The rating is stored (thanks), the stage is over (the host's message), or refused for now. */
   onDone: (outcome: Exclude<CaseRatingOutcome, { kind: 'unreachable' }>) => void;
 }
@@ -27,10 +30,13 @@ export function CaseRating({ api, caseNo, password, stage, onDone }: CaseRatingP
 
   const submit = () => {
     const current = stateRef.current;
-    const body = caseRatingRequest(caseNo, password, stage, current);
-    if (!body || current.submitting) return;
+    if (current.submitting) return;
+    const followup = stage === 'followup' ? followupRequest(caseNo, password, current) : null;
+    const rating = stage === 'followup' ? null : caseRatingRequest(caseNo, password, stage, current);
+    const send = followup ? () => api.request('POST', '/ratings/followup', { body: followup }) : rating ? () => queue.rate(rating) : null;
+    if (!send) return;
     dispatch({ type: 'submit' });
-    queue.rate(body).then(
+    send().then(
       () => onDone({ kind: 'thanks' }),
       (error: unknown) => {
         const outcome = caseRatingOutcome(error, current.triedUnreachable, errorMessage(t, error));
@@ -52,6 +58,7 @@ export function CaseRating({ api, caseNo, password, stage, onDone }: CaseRatingP
           </>
         }
         hostDown={false}
+        askIndicators={stage !== 'followup'}
         dispatch={dispatch}
         onSubmit={submit}
       />

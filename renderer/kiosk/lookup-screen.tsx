@@ -22,7 +22,7 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<CaseLookupResponse | null>(null);
-  const [rating, setRating] = useState<CaseRatingStage | null>(null);
+  const [rating, setRating] = useState<CaseRatingStage | 'followup' | null>(null);
   /** After a rating: thanks, or the host's word on why it could not be stored. */
   const [ratingNote, setRatingNote] = useState<{ thanks: boolean; message: string } | null>(null);
 
@@ -63,7 +63,7 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
           password={values.password}
           stage={rating}
           onDone={(outcome) => {
-            if (outcome.kind !== 'refused') setResult(withoutStage(result, rating));
+            if (outcome.kind !== 'refused') setResult(rating === 'followup' ? { ...result, followupOpen: false } : withoutStage(result, rating));
             setRatingNote(outcome.kind === 'thanks' ? { thanks: true, message: t('kioskLookup.rating.thanks') } : { thanks: false, message: outcome.message });
             setRating(null);
           }}
@@ -89,6 +89,16 @@ export function LookupScreen({ api, onBack }: { api: ApiClient; onBack: () => vo
             setRating(stage);
           }}
         />
+        {result.followupOpen ? (
+          <div className="lookup-rate" data-testid="kiosk-followup">
+            <p className="kiosk-hint">{t('kioskLookup.rating.followupOffer')}</p>
+            <div className="lookup-rate-buttons">
+              <button type="button" className="kiosk-primary lookup-rate-button" data-testid="kiosk-rate-followup" onClick={() => { setRatingNote(null); setRating('followup'); }}>
+                <span>{t('kioskLookup.rating.rate.followup')}</span>
+              </button>
+            </div>
+          </div>
+        ) : null}
       </section>
     );
   }

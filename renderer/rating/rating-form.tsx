@@ -11,11 +11,13 @@ interface RatingFormProps {
   /** What is rated, in the citizen's words: the ticket and window, or the case and its stage. */
   subject: ReactNode;
   hostDown: boolean;
+  /** false for the 追评, which takes the level (and why, when bad) only. */
+  askIndicators?: boolean;
   dispatch: (action: ChoiceAction) => void;
   onSubmit: () => void;
 }
 
-export function RatingForm({ choice, subject, hostDown, dispatch, onSubmit }: RatingFormProps) {
+export function RatingForm({ choice, subject, hostDown, askIndicators = true, dispatch, onSubmit }: RatingFormProps) {
   const { t, language } = useT();
   const { level, indicators, comment, submitting, problem } = choice;
   const separator = language === 'en' ? '; ' : '；';
@@ -42,7 +44,7 @@ export function RatingForm({ choice, subject, hostDown, dispatch, onSubmit }: Ra
         ))}
       </div>
       <div className="rating-details">
-        <div className="rating-indicators">
+        {askIndicators ? <div className="rating-indicators">
           <h2>{t('rating.indicatorsTitle')}</h2>
           <p className="rating-hint">{t('rating.indicatorsHint')}</p>
           {ASKED_INDICATORS.map((indicator) => (
@@ -63,7 +65,7 @@ export function RatingForm({ choice, subject, hostDown, dispatch, onSubmit }: Ra
               ))}
             </div>
           ))}
-        </div>
+        </div> : null}
         <div className="rating-side">
           {level !== null && isBad(level) ? (
             <div className="rating-comment">

@@ -4,6 +4,7 @@ import { hrefFor, navFor } from './routes';
 import { useStaff } from './staff-context';
 import { HomeWarnings, WARNING_HOME_ROLES } from './cases/home-warnings';
 import { HomeWindows } from './queue-admin/home-windows';
+import { HomeWorkOrders } from './work-orders/home-work-orders';
 
 /** Greeting, today's date, the role and the screens this role has now — links only to real screens. */
 export function HomeScreen() {
@@ -16,6 +17,7 @@ export function HomeScreen() {
       <h1>{t('home.greeting', { name: user.displayName })}</h1>
       <p className="home-date">{t('home.today', { date: formatLongDate(new Date(), language) })}</p>
       {WARNING_HOME_ROLES.includes(user.role) ? <HomeWarnings /> : null}
+      {user.role === 'supervisor' ? <HomeWorkOrders /> : null}
       {user.role === 'supervisor' ? <HomeWindows /> : null}
       <div className="panel">
         <h2>{t('home.yourRole', { role: t(`roles.${user.role}`) })}</h2>

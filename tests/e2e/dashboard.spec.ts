@@ -157,3 +157,84 @@ test('a bad rating at the pad opens a work order on the dashboard; the lead clos
     await wall.screenshot({ path: `${SHOTS}/wall-1366.png` });
   }
 });
+
+test('a real-name bad rating: 回访率 moves on the dashboard when the lead records the call-back; the citizen then gives the 追评 at the kiosk', async ({ host, browser }) => {
+  const s = await setUp(host);
+  // A town-level item with its required materials, accepted; the applicant rates the acceptance 1 at the kiosk.
+  const items = await host.api('GET', '/items', s.admin);
+  const summary = (items.rows ?? items).find((i: { handlingLevel: string }) => i.handlingLevel === 'town');
+  // The demo's items are example data, which no figure counts: a real item like it.
+  const item = await host.api('POST', '/items', s.admin, { ...(await host.api('GET', `/items/${summary.code}`, s.admin)), code: 'E2E-01', example: false });
+  const materials = item.materials
+    .filter((m: { requirement: string }) => m.requirement === 'required')
+    .map((m: { name: string; originals: number; copies: number }) => ({ name: m.name, originals: m.originals, copies: m.copies }));
+  const applicant = { kind: 'person', name: '王秀英', idType: 'resident_id', idNumber: '11010519491231002X', mobile: '13812345678' };
+  const created = await host.api('POST', '/cases', s.clerk, { itemCode: item.code, applicant, materials, channel: 'window' });
+  await host.api('POST', `/cases/${created.id}/actions`, s.clerk, { action: 'accept' });
+  const kioskToken = /\/kiosk#pair=(\S+)/.exec(host.stdout)![1]!;
+  const creds = { caseNo: created.caseNo, password: created.queryPassword };
+
+  const lead = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await signIn(lead, host, 'lead1', 'demo1234');
+  await lead.goto(`${host.base}/#/dashboard`);
+  await expect(lead.getByTestId('today-calledback-value')).toHaveText('—');
+  await host.api('POST', '/ratings', kioskToken, { case: { ...creds, stage: 'accepted' }, level: 1, comment: '办理太慢' });
+  // Real-name (a case's rating), not yet called back: 0 of 1.
+  await expect(lead.getByTestId('today-calledback-value')).toHaveText('0.0%');
+  await expect(lead.getByTestId('today-calledback')).toContainText('0 / 1');
+
+  await lead.getByTestId('dashboard-open-orders').locator('a').first().click();
+  const form = lead.getByTestId('form-callback');
+  await form.locator('textarea[name=answer]').fill('已电话联系群众并致歉，说明了办理进度');
+  await form.getByRole('button').click();
+  await expect(lead.getByTestId('work-order-detail')).toHaveAttribute('data-state', 'called-back');
+  await expect(lead.getByTestId('followup-hint')).toContainText(created.caseNo);
+  const orderUrl = lead.url();
+  await lead.goto(`${host.base}/#/dashboard`);
+  await expect(lead.getByTestId('today-calledback-value')).toHaveText('100.0%');
+  await expect(lead.getByTestId('today-calledback')).toContainText('1 / 1');
+
+  // The citizen looks the case up again: the kiosk offers the one 追评, which asks the level only.
+  const kiosk = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await kiosk.goto(`${host.base}/kiosk#pair=${kioskToken}`);
+  await kiosk.getByTestId('kiosk-lookup').click();
+  await kiosk.getByTestId('kiosk-lookup-case-no').fill(creds.caseNo);
+  await kiosk.getByTestId('kiosk-lookup-password').fill(creds.password);
+  await kiosk.getByTestId('kiosk-lookup-submit').click();
+  await kiosk.getByTestId('kiosk-rate-followup').click();
+  await expect(kiosk.getByTestId('kiosk-case-rating')).toHaveAttribute('data-stage', 'followup');
+  await expect(kiosk.locator('.rating-indicators')).toHaveCount(0);
+  await kiosk.getByTestId('rating-level-4').click();
+  if (SHOTS) await kiosk.screenshot({ path: `${SHOTS}/kiosk-followup.png` });
+  await kiosk.getByTestId('rating-submit').click();
+  await expect(kiosk.getByTestId('kiosk-case-rating-note')).toContainText('感谢您的评价');
+  await expect(kiosk.getByTestId('kiosk-rate-followup')).toHaveCount(0);
+
+  await lead.goto(orderUrl);
+  await expect(lead.getByTestId('step-followup').locator('p')).toHaveText(/^满意 — /);
+  if (SHOTS) {
+    await lead.screenshot({ path: `${SHOTS}/work-order-followup.png`, fullPage: true });
+    await lead.goto(`${host.base}/#/`);
+    await expect(lead.getByTestId('home-order-warning-red')).toHaveAttribute('data-count', '0');
+    await lead.screenshot({ path: `${SHOTS}/home-lead.png`, fullPage: true });
+    for (const lang of ['zh-CN', 'en']) {
+      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+      await signIn(page, host, 'lead1', 'demo1234', lang);
+      await page.goto(`${host.base}/#/reports`);
+      await expect(page.getByTestId('report-days')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/reports-month-${lang}.png`, fullPage: true });
+      await page.pdf({ path: `${SHOTS}/reports-month-${lang}.pdf`, format: 'A4', preferCSSPageSize: true });
+      await page.getByTestId('report-pick-day').check();
+      await page.getByTestId('report-show').click();
+      await expect(page.getByTestId('reports')).toHaveAttribute('data-kind', 'day');
+      await page.screenshot({ path: `${SHOTS}/reports-day-${lang}.png`, fullPage: true });
+      const admin = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+      await signIn(admin, host, 'admin', ADMIN_PASSWORD, lang);
+      await admin.goto(`${host.base}/#/admin/queue`);
+      await admin.getByTestId('queue-tab-hall').click();
+      await admin.getByTestId('hall-rectify-days').fill('16');
+      await admin.getByTestId('hall-settings-save').click();
+      await admin.screenshot({ path: `${SHOTS}/hall-settings-${lang}.png`, fullPage: true });
+    }
+  }
+});

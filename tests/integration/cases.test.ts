@@ -124,7 +124,7 @@ describe('a case from intake to delivery', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ caseNo, status: 'delivered', itemName: '居住证明', receivedDate: '2026-09-29', acceptedDate: '2026-09-29', dueDate: '2026-10-12',
       // Both stages reached today, neither rated yet: the kiosk offers to rate each (ratings-security.test.ts).
-      rateableStages: [{ stage: 'accepted', until: expect.any(String) }, { stage: 'concluded', until: expect.any(String) }] });
+      rateableStages: [{ stage: 'accepted', until: expect.any(String) }, { stage: 'concluded', until: expect.any(String) }], followupOpen: false });
     const text = JSON.stringify(res.body);
     for (const secret of [ID_NUMBER, '110105', '002X', MOBILE, '5678', NAME, '王']) expect(text).not.toContain(secret);
     const bad = await h.api('POST', '/cases/lookup', { body: { caseNo, password: password === '000000' ? '111111' : '000000' } });

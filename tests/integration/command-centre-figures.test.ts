@@ -2,7 +2,9 @@
 // plainly, from the raw rows of a generated month — at the hall's day boundaries (Asia/Shanghai,
 // UTC+8 with no daylight saving) while the host process runs on UTC.
 process.env.TZ = 'UTC';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseTotals, SummaryReport } from '../../electron/contract/reports.js';
 import { startHall, type TestHall } from './support/hall.js';
 import { addItems } from './support/cases.js';
 import { setupQueue, type QueueFixture } from './support/queue.js';
@@ -31,6 +33,11 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** TOWN02 has cases but no catalogue row: a case counts unless its item is an example. */
+const ITEM_NAMES: Record<string, string> = { TOWN01: '居住证明', TOWN02: '困难证明', CNTY01: '低保申请' };
+/** One village the hall knows by name; 320703104002 is on cases only. */
+const VILLAGE_NAMES: Record<string, string> = { '320703104001': '东岭村' };
 
 interface T { id: number; day: string; cat: 'A' | 'B'; seq: number | null; status: string; arrived: number; issued: number; called: number | null; serving: number | null; finished: number | null; window: number | null }
 interface C { id: number; example: boolean; status: string; day: string; acceptedDay: string | null; concludedDay: string | null; due: string | null; item: string; village: string | null; accepted: number | null; concluded: number | null }
@@ -117,8 +124,8 @@ function generate(): void {
       const accepted = status === 'received' ? null : received + 30 * MIN;
       const concluded = status === 'concluded' ? Math.min(received + 2 * HOUR + Math.floor(rnd() * 3 * 86_400_000), NOW - HOUR) : null;
       const due = accepted === null ? null : addDays(TODAY, Math.floor(rnd() * 14) - 7);
-      const c: C = { id: 0, example, status, day, acceptedDay: accepted === null ? null : hallDay(accepted), concludedDay: concluded === null ? null : hallDay(concluded), due, item: example ? 'CNTY01' : 'TOWN01', village: pick(['320703104001', '320703104002', null]), accepted, concluded };
-      c.id = Number(insCase.run(`C${day}${i}`, day, c.item, example ? '低保申请' : '居住证明', c.village, status, iso(received), accepted && iso(accepted), c.acceptedDay, due, concluded && iso(concluded), c.concludedDay, iso(received)).lastInsertRowid);
+      const c: C = { id: 0, example, status, day, acceptedDay: accepted === null ? null : hallDay(accepted), concludedDay: concluded === null ? null : hallDay(concluded), due, item: example ? 'CNTY01' : (i + Number(day.slice(8))) % 2 ? 'TOWN02' : 'TOWN01', village: pick(['320703104001', '320703104002', null]), accepted, concluded };
+      c.id = Number(insCase.run(`C${day}${i}`, day, c.item, ITEM_NAMES[c.item], c.village, status, iso(received), accepted && iso(accepted), c.acceptedDay, due, concluded && iso(concluded), c.concludedDay, iso(received)).lastInsertRowid);
       cases.push(c);
       if (accepted && rnd() < 0.5) rate({ ticket: null, caseId: c.id, stage: 'accepted', level: 1 + Math.floor(rnd() * 5), at: accepted + HOUR, channel: 'kiosk' }, null);
       if (concluded && concluded + 30 * MIN < NOW && rnd() < 0.5) rate({ ticket: null, caseId: c.id, stage: 'concluded', level: 1 + Math.floor(rnd() * 5), at: concluded + 30 * MIN, channel: 'kiosk' }, null);
@@ -138,6 +145,7 @@ beforeAll(async () => {
   h = await startHall();
   addItems(h);
   h.db.prepare("UPDATE items SET example = 1 WHERE code = 'CNTY01'").run();
+  for (const [code, name] of Object.entries(VILLAGE_NAMES)) h.db.prepare("INSERT INTO villages (code, name, created_at, updated_at) VALUES (?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')").run(code, name);
   q = await setupQueue(h, 2, [['A'], ['B']]);
   h.clock.advance(NOW - h.clock.now().getTime());
   lead = await h.userToken('supervisor', 'lead1');
@@ -149,14 +157,24 @@ const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 1
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const p90 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1]! : null);
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+const countBy = <X>(xs: readonly X[], key: (x: X) => string) => {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  return counts;
+};
+
+/** A rating counts unless an upheld appeal removed it or it is about an example item's case. */
+function countedRating(): (r: R) => boolean {
+  const upheld = new Set(orders.filter((o) => o.upheld).map((o) => o.ratingId));
+  const exampleCase = new Set(cases.filter((c) => c.example).map((c) => c.id));
+  return (r) => !upheld.has(r.id) && !(r.caseId !== null && exampleCase.has(r.caseId));
+}
 
 /** The satisfaction indicators of DOMAIN §8 over hall days from … to, from the generated rows. */
 function expectedRatings(from: string, to: string) {
   const start = dayStart(from);
   const end = dayStart(addDays(to, 1));
-  const upheld = new Set(orders.filter((o) => o.upheld).map((o) => o.ratingId));
-  const exampleCase = new Set(cases.filter((c) => c.example).map((c) => c.id));
-  const counts = (r: R) => !upheld.has(r.id) && !(r.caseId !== null && exampleCase.has(r.caseId));
+  const counts = countedRating();
   const inDays = (d: string | null) => d !== null && d >= from && d <= to;
   const inPeriod = ratings.filter((r) => r.at >= start && r.at < end && counts(r));
   const ratedTicket = new Set(ratings.filter(counts).filter((r) => r.ticket).map((r) => r.ticket));
@@ -236,7 +254,8 @@ describe('the command centre figures equal an independent count of the raw rows'
     expect(d.cases.yellow).toBe(real.filter((c) => running(c) && c.due! >= TODAY && c.due! <= YELLOW_UNTIL).length);
     expect(d.cases.red).toBe(overdue.length);
     expect(Object.fromEntries(d.cases.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]))).toEqual(Object.fromEntries(byStatus));
-    expect(d.cases.overdueByItem).toEqual(overdue.length ? [{ itemCode: 'TOWN01', itemName: '居住证明', count: overdue.length }] : []);
+    const overdueByItem = [...countBy(overdue, (c) => c.item)].map(([itemCode, count]) => ({ itemCode, itemName: ITEM_NAMES[itemCode], count }));
+    expect(d.cases.overdueByItem).toEqual(overdueByItem.sort((a, b) => b.count - a.count || a.itemCode.localeCompare(b.itemCode)));
     expect(d.cases.overdueByVillage.reduce((a: number, v: { count: number }) => a + v.count, 0)).toBe(overdue.length);
     expect(d.cases.receivedToday).toBe(real.filter((c) => c.day === TODAY).length);
     expect(d.cases.acceptedToday).toBe(real.filter((c) => c.acceptedDay === TODAY).length);
@@ -260,5 +279,144 @@ describe('the command centre figures equal an independent count of the raw rows'
     expect((await h.api('GET', '/reports/ratings?from=2026-03-05&to=2026-03-01', { token: lead })).status).toBe(400);
     const clerk = await h.login('counter1', 'password-clerk');
     expect((await h.api('GET', '/dashboard', { token: clerk })).status).toBe(403);
+  });
+});
+
+/** Every day of the report (queue, cases, ratings) and the cases by item and village, from the generated rows. */
+function expectedSummary(from: string, to: string) {
+  const counts = countedRating();
+  const inDays = (d: string | null) => d !== null && d >= from && d <= to;
+  const rated = ratings.filter((r) => counts(r) && inDays(hallDay(r.at)));
+  const real = cases.filter((c) => !c.example);
+  const days = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const legs = tickets.filter((t) => t.day === day);
+    const waits = legs.filter((t) => t.called !== null).map((t) => (t.called! - t.issued) / MIN);
+    const services = legs.filter((t) => t.status === 'done').map((t) => (t.finished! - t.serving!) / MIN);
+    const given = rated.filter((r) => hallDay(r.at) === day);
+    const satisfied = given.filter((r) => r.level >= 3).length;
+    days.push({
+      businessDay: day,
+      issued: legs.filter((t) => t.seq !== null).length,
+      served: legs.filter((t) => t.status === 'done').length,
+      noShow: legs.filter((t) => t.status === 'no_show').length,
+      avgWaitMinutes: round1(avg(waits)),
+      avgServiceMinutes: round1(avg(services)),
+      received: real.filter((c) => c.day === day).length,
+      accepted: real.filter((c) => c.acceptedDay === day).length,
+      concluded: real.filter((c) => c.concludedDay === day).length,
+      ratings: given.length,
+      satisfied,
+      bad: given.filter((r) => r.level <= 2).length,
+      satisfiedShare: ratio(satisfied, given.length),
+    });
+  }
+  const group = (subset: C[]) => {
+    const concluded = subset.filter((c) => inDays(c.concludedDay));
+    const onTime = concluded.filter((c) => c.due === null || c.concludedDay! <= c.due).length;
+    const ids = new Set(subset.map((c) => c.id));
+    const given = rated.filter((r) => r.caseId !== null && ids.has(r.caseId));
+    const satisfied = given.filter((r) => r.level >= 3).length;
+    return {
+      received: subset.filter((c) => inDays(c.day)).length,
+      accepted: subset.filter((c) => inDays(c.acceptedDay)).length,
+      concluded: concluded.length,
+      concludedOnTime: onTime,
+      onTimeShare: ratio(onTime, concluded.length),
+      ratings: given.length,
+      satisfied,
+      satisfiedShare: ratio(satisfied, given.length),
+    };
+  };
+  const groupsBy = (key: (c: C) => string | null, label: (k: string | null) => string | null) =>
+    [...new Set(real.map(key))]
+      .map((k) => ({ key: k, label: label(k), ...group(real.filter((c) => key(c) === k)) }))
+      .filter((g) => g.received + g.accepted + g.concluded + g.ratings > 0)
+      .sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  return {
+    days,
+    byItem: groupsBy((c) => c.item, (k) => ITEM_NAMES[k!]!),
+    byVillage: groupsBy((c) => c.village, (k) => (k === null ? null : VILLAGE_NAMES[k] ?? null)),
+    caseTotals: group(real),
+  };
+}
+
+const byKey = <G extends { key: string | null }>(groups: G[]) => [...groups].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+
+describe('the daily and monthly reports: every day, cases by item and by village, and the xlsx', () => {
+  it('the month report has one row per day (empty days too) and the groupings equal independent counts', async () => {
+    const res = await h.api('GET', `/reports/summary?from=2026-02-27&to=${TODAY}`, { token: lead });
+    expect(res.status).toBe(200);
+    const e = expectedSummary('2026-02-27', TODAY);
+    expect(res.body).toMatchObject({ from: '2026-02-27', to: TODAY, hallName: '乡镇便民服务中心', generatedAt: iso(NOW) });
+    expect(res.body.days).toEqual(e.days);
+    expect(byKey(res.body.byItem)).toEqual(e.byItem);
+    expect(byKey(res.body.byVillage)).toEqual(e.byVillage);
+    expect(res.body.caseTotals).toEqual(e.caseTotals);
+    // Two real items and three villages (one unnamed, one not given) are all there.
+    expect(e.byItem.map((g) => g.key)).toEqual(['TOWN01', 'TOWN02']);
+    expect(e.byVillage.map((g) => g.label)).toContain('东岭村');
+    // The days add up to the satisfaction report's totals of the same range.
+    const totals = (await h.api('GET', `/reports/ratings?from=2026-02-27&to=${TODAY}`, { token: lead })).body.totals;
+    expect(res.body.days.reduce((a: number, d: { ratings: number }) => a + d.ratings, 0)).toBe(totals.ratings);
+    expect(res.body.days.reduce((a: number, d: { bad: number }) => a + d.bad, 0)).toBe(totals.bad);
+  });
+
+  it('a daily report at the day’s edges (00:00 and 23:59 in the hall, on a UTC host)', async () => {
+    for (const day of ['2026-03-01', '2026-03-10', TODAY]) {
+      const res = await h.api('GET', `/reports/summary?from=${day}&to=${day}`, { token: lead });
+      expect(res.status).toBe(200);
+      const e = expectedSummary(day, day);
+      expect(res.body.days).toEqual(e.days);
+      expect(byKey(res.body.byItem)).toEqual(e.byItem);
+      expect(byKey(res.body.byVillage)).toEqual(e.byVillage);
+      expect(res.body.caseTotals).toEqual(e.caseTotals);
+    }
+    expect((await h.api('GET', '/reports/summary?from=2026-03-05&to=2026-03-01', { token: lead })).status).toBe(400);
+    expect((await h.api('GET', '/reports/summary?from=2026-02-30&to=2026-03-01', { token: lead })).status).toBe(400);
+  });
+
+  it('the xlsx export holds the same figures as the JSON reports', async () => {
+    const range = `from=2026-03-01&to=${TODAY}`;
+    const res = await fetch(`${h.base}/api/v1/reports/ratings.xlsx?${range}`, { headers: { authorization: `Bearer ${lead}` } });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const summary = (await h.api('GET', `/reports/summary?${range}`, { token: lead })).body as SummaryReport;
+    const ratingReport = (await h.api('GET', `/reports/ratings?${range}`, { token: lead })).body;
+    const queue = (await h.api('GET', `/reports/queue?${range}`, { token: lead })).body;
+    const cell = (v: unknown) => (v === null ? '—' : v);
+    const rows = (name: string) => {
+      const sheet = book.getWorksheet(name);
+      expect(sheet, name).toBeDefined();
+      const out: unknown[][] = [];
+      sheet!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const indicators = rows('满意度指标');
+    expect(indicators[0]).toEqual(['乡镇便民服务中心 月报']);
+    expect(indicators[2]).toEqual(['生成时间：2026-03-20 14:00']);
+    const t = ratingReport.totals;
+    expect(indicators.slice(4)).toEqual([
+      ['主动评价率', cell(t.ratedShare), t.servicesRated, t.servicesFinished],
+      ['满意率', cell(t.satisfiedShare), t.satisfied, t.ratings],
+      ['差评', t.bad, '—', '—'],
+      ['差评整改率', cell(t.rectifiedShare), t.ordersClosed, t.ordersDue],
+      ['实名差评回访率', cell(t.calledBackShare), t.realNameCalledBack, t.realNameBad],
+    ]);
+    const days = rows('逐日汇总');
+    expect(days).toHaveLength(1 + 20 + 1);
+    expect(days.slice(1, -1)).toEqual(
+      summary.days.map((d) =>
+        [d.businessDay, d.issued, d.served, d.noShow, d.avgWaitMinutes, d.received, d.accepted, d.concluded, d.ratings, d.bad, d.satisfiedShare].map(cell),
+      ),
+    );
+    expect(days.at(-1)).toEqual(['合计', queue.totals.issued, queue.totals.served, queue.totals.noShow, cell(queue.totals.avgWaitMinutes), summary.caseTotals.received, summary.caseTotals.accepted, summary.caseTotals.concluded, t.ratings, t.bad, cell(t.satisfiedShare)]);
+    const caseRow = (label: string, g: CaseTotals) => [label, g.received, g.accepted, g.concluded, g.concludedOnTime, g.onTimeShare, g.ratings, g.satisfiedShare].map(cell);
+    expect(rows('办件按事项').slice(1)).toEqual([...summary.byItem.map((g) => caseRow(g.label!, g)), caseRow('合计', summary.caseTotals)]);
+    expect(rows('办件按村（社区）').slice(1)).toEqual([...summary.byVillage.map((g) => caseRow(g.label ?? g.key ?? '未填村（社区）', g)), caseRow('合计', summary.caseTotals)]);
+    // No citizen's data: the generated cases' name, ID number and phone appear nowhere in the book.
+    const text = JSON.stringify(book.worksheets.map((s) => s.getSheetValues()));
+    for (const secret of ['王芳', '11010519491231002X', '13812345678']) expect(text).not.toContain(secret);
   });
 });

@@ -136,11 +136,17 @@ describe('a case rating: real-name, and the citizen’s one 追评 at the kiosk'
     expect(rated.status).toBe(201);
     const o = await orderOf(rated.body.id);
     expect(o.realName).toBe(true);
+    // The kiosk's lookup offers the 追评 only between the call-back and the follow-up.
+    const offered = async () => (await h.api('POST', '/cases/lookup', { token: q.kiosk, body: creds })).body.followupOpen;
+    expect(await offered()).toBe(false);
     expect((await h.api('POST', '/ratings/followup', { token: q.kiosk, body: { case: creds, level: 4 } })).status).toBe(422);
     expect((await h.api('POST', '/ratings/followup', { token: lead, body: { case: creds, level: 4 } })).status).toBe(403);
     await post(o.id, 'callback', lead, callbackNow());
-    expect((await h.api('POST', '/ratings/followup', { token: q.kiosk, body: { case: creds, level: 4 } })).status).toBe(201);
+    expect(await offered()).toBe(true);
+    expect((await h.api('POST', '/ratings/followup', { token: q.kiosk, body: { case: creds, level: 4, comment: '已解决' } })).status).toBe(201);
+    expect(await offered()).toBe(false);
     expect((await h.api('POST', '/ratings/followup', { token: q.kiosk, body: { case: creds, level: 5 } })).status).toBe(409);
+    expect((await orderOf(rated.body.id)).followup).toMatchObject({ level: 4, comment: '已解决' });
     await post(o.id, 'close', lead, { outcome: 'answered' });
     const record = h.db.prepare("SELECT payload FROM outbox WHERE kind = 'rating-followup' ORDER BY id DESC LIMIT 1").get() as { payload: string };
     expect(JSON.parse(record.payload)).toMatchObject({ workOrderId: o.id, outcome: 'answered', followupLevel: 4 });

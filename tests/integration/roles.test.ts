@@ -63,6 +63,7 @@ const EXPECTED: Record<string, CallerName[]> = {
   'GET /reports/queue': ['supervisor', 'admin'],
   'GET /reports/ratings': ['supervisor', 'admin'],
   'GET /reports/ratings.xlsx': ['supervisor', 'admin'],
+  'GET /reports/summary': ['supervisor', 'admin'],
   'GET /dashboard': ['supervisor', 'admin'],
   // Bad-rating work orders: the lead takes the steps; the rated staff member (clerk, back office or a supervisor) appeals.
   'GET /work-orders': ['supervisor', 'admin', 'clerk', 'backoffice'],

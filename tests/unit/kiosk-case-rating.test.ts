@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CASE_RATING_STAGES, type CaseLookupResponse } from '../../electron/contract/cases.js';
 import { RatingRequest } from '../../electron/contract/queue.js';
-import { caseRatingOutcome, caseRatingReducer, caseRatingRequest, NEW_CASE_RATING, withoutStage, type CaseRatingAction } from '../../renderer/kiosk/lookup-rating-model';
+import { FollowupRatingRequest } from '../../electron/contract/work-orders.js';
+import { caseRatingOutcome, caseRatingReducer, caseRatingRequest, followupRequest, NEW_CASE_RATING, withoutStage, type CaseRatingAction } from '../../renderer/kiosk/lookup-rating-model';
 import { ApiError } from '../../renderer/shared/api-error';
 
 const run = (actions: CaseRatingAction[]) => actions.reduce(caseRatingReducer, NEW_CASE_RATING);
@@ -46,6 +47,7 @@ describe('kiosk case rating', () => {
     const result: CaseLookupResponse = {
       caseNo: '1', status: 'concluded', itemName: '居住证明', receivedDate: '2026-03-02', acceptedDate: '2026-03-02', dueDate: '2026-03-09',
       rateableStages: [{ stage: 'accepted', until: 'a' }, { stage: 'concluded', until: 'b' }],
+      followupOpen: false,
     };
     expect(withoutStage(result, 'accepted').rateableStages).toEqual([{ stage: 'concluded', until: 'b' }]);
     expect(result.rateableStages).toHaveLength(2);
@@ -59,5 +61,16 @@ describe('kiosk case rating', () => {
         expect(typeof tree.kioskLookup.rating.stage[stage], `${lng} stage.${stage}`).toBe('string');
       }
     }
+  });
+
+  it('sends the 追评 as the host takes it: the case, the level and, for a bad one, a one-line reason of at most 200 characters', () => {
+    expect(followupRequest('320722100202603020001', '123456', NEW_CASE_RATING)).toBeNull();
+    const good = followupRequest('320722100202603020001', '123456', { ...NEW_CASE_RATING, level: 4, indicators: { attitude: 5 }, comment: 'ignored' });
+    expect(good).toEqual({ case: { caseNo: '320722100202603020001', password: '123456' }, level: 4 });
+    const bad = followupRequest('320722100202603020001', '123456', { ...NEW_CASE_RATING, level: 1, comment: `还是没解决\n${'慢'.repeat(300)}` })!;
+    expect(bad.comment).toHaveLength(200);
+    expect(bad.comment!.startsWith('还是没解决 慢')).toBe(true);
+    expect(FollowupRatingRequest.safeParse(bad).success).toBe(true);
+    expect(FollowupRatingRequest.safeParse(good).success).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import type { Actor } from '../http/principal.js';
 import { businessDayOf } from '../queue/business-day.js';
 import { rateableStages } from '../queue/case-ratings.js';
 import { getSetting } from '../settings/service.js';
+import { followupOpen } from '../work-orders/work-order-store.js';
 import { caseByNo, findCase, type CaseRow } from './case-store.js';
 
 export interface LookupRules {
@@ -69,6 +70,7 @@ export class CaseLookup {
       acceptedDate: r.accepted_day,
       dueDate: r.due_date,
       rateableStages: rateableStages(this.db, this.clock, r),
+      followupOpen: followupOpen(this.db, r.id),
     };
   }
 

@@ -1,10 +1,11 @@
 // GET /dashboard and GET /reports/ratings: the command centre's figures, computed in a report worker.
 import { Dashboard, RatingReport } from '../../contract/dashboard.js';
-import { QueueReportQuery, REPORT_MAX_DAYS } from '../../contract/reports.js';
+import { QueueReportQuery, REPORT_MAX_DAYS, SummaryReport } from '../../contract/reports.js';
 import type { HallContext } from '../context.js';
 import { HallError, validationError } from '../http/errors.js';
 import { ReportError, type ReadPool } from '../reports/read-pool.js';
 import type { ReportName, ReportParams, ReportResult } from '../reports/report-queries.js';
+import { getSetting } from '../settings/service.js';
 import { reportToXlsx } from './report-xlsx.js';
 
 const DAY_MS = 86_400_000;
@@ -39,15 +40,27 @@ export function registerDashboardRoutes(hall: HallContext, pool: ReadPool): void
     },
   });
   hall.route({
-    method: 'GET', url: '/reports/ratings.xlsx', tag: 'reports', summary: 'The satisfaction report and the queue by category and day as an xlsx file (no personal data)',
+    method: 'GET', url: '/reports/summary', tag: 'reports', summary: 'Every day of a range (queue, cases, ratings), and cases with their ratings by item and by village',
+    allow: ['supervisor', 'admin'], query: QueueReportQuery, response: SummaryReport,
+    handler: async ({ query }) => {
+      checkRange(query);
+      return inPool(pool, 'summary', { from: query.from, to: query.to, now: hall.clock.now().toISOString() });
+    },
+  });
+  hall.route({
+    method: 'GET', url: '/reports/ratings.xlsx', tag: 'reports', summary: 'The whole report as an xlsx file: indicators, days, queue, cases by item and village, ratings by window, clerk and channel (no personal data)',
     allow: ['supervisor', 'admin'], query: QueueReportQuery,
     handler: async ({ query, reply, lang }) => {
       checkRange(query);
       const range = { from: query.from, to: query.to };
-      const [ratings, queue] = await Promise.all([inPool(pool, 'ratings', range), inPool(pool, 'queue', range)]);
+      const [ratings, queue, summary] = await Promise.all([
+        inPool(pool, 'ratings', range),
+        inPool(pool, 'queue', range),
+        inPool(pool, 'summary', { ...range, now: hall.clock.now().toISOString() }),
+      ]);
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="report-${query.from}-${query.to}.xlsx"`);
-      return reportToXlsx(lang, ratings, { ...range, ...queue });
+      return reportToXlsx(lang, getSetting(hall.db, 'hall.timeZone'), ratings, { ...range, ...queue }, summary);
     },
   });
 }

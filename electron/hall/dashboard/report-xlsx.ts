@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 /** Loaded on first use: the package takes a second and a half to load, which every host start paid. */
 const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 import type { RatingGroup, RatingReport } from '../../contract/dashboard.js';
-import type { QueueReport } from '../../contract/reports.js';
+import { reportKind, type CaseGroup, type QueueReport, type SummaryReport } from '../../contract/reports.js';
 import { translator, type Language } from '../http/i18n.js';
 
 type Cell = string | number | null;
@@ -19,12 +19,20 @@ function addRows(sheet: ExcelJS.Worksheet, header: string[], rows: Cell[][], per
   sheet.getColumn(1).width = 28;
 }
 
-export async function reportToXlsx(lang: Language, ratings: RatingReport, queue: QueueReport): Promise<Buffer> {
+/** "2026-03-20 14:00" in the hall's zone. */
+export function hallMinute(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+export async function reportToXlsx(lang: Language, timeZone: string, ratings: RatingReport, queue: QueueReport, summary: SummaryReport): Promise<Buffer> {
   const t = translator(lang);
   const book = new (await excel()).Workbook();
   const r = ratings.totals;
   const indicators = book.addWorksheet(t('reports.sheet.indicators'));
+  // The heading a printed report carries: whose hall, which report, which days, when it was made.
+  indicators.addRow([`${summary.hallName} ${t(`reports.kind.${reportKind(summary.from, summary.to)}`)}`]).font = { bold: true, size: 14 };
   indicators.addRow([t('reports.period', { from: ratings.from, to: ratings.to })]);
+  indicators.addRow([t('reports.generatedAt', { at: hallMinute(summary.generatedAt, timeZone) })]);
   addRows(
     indicators,
     [t('reports.col.indicator'), t('reports.col.value'), t('reports.col.numerator'), t('reports.col.denominator')],
@@ -37,7 +45,29 @@ export async function reportToXlsx(lang: Language, ratings: RatingReport, queue:
     ],
   );
   // Only the share rows are percentages; the 差评 count stays a count.
-  for (const row of [3, 4, 6, 7]) indicators.getCell(row, 2).numFmt = '0.0%';
+  for (const row of [5, 6, 8, 9]) indicators.getCell(row, 2).numFmt = '0.0%';
+  const s = summary.caseTotals;
+  addRows(
+    book.addWorksheet(t('reports.sheet.days')),
+    [t('reports.col.day'), t('reports.col.issued'), t('dashboard.served'), t('dashboard.noShow'), t('dashboard.avgWait'), t('reports.col.received'), t('reports.col.accepted'), t('reports.col.concluded'), t('reports.col.ratings'), t('dashboard.bad'), t('dashboard.satisfiedShare')],
+    [
+      ...summary.days.map((d) => [d.businessDay, d.issued, d.served, d.noShow, d.avgWaitMinutes, d.received, d.accepted, d.concluded, d.ratings, d.bad, d.satisfiedShare]),
+      [t('reports.total'), queue.totals.issued, queue.totals.served, queue.totals.noShow, queue.totals.avgWaitMinutes, s.received, s.accepted, s.concluded, r.ratings, r.bad, r.satisfiedShare],
+    ],
+    [11],
+  );
+  const caseGroups = (name: string, keyLabel: string, rows: CaseGroup[]) =>
+    addRows(
+      book.addWorksheet(name),
+      [keyLabel, t('reports.col.received'), t('reports.col.accepted'), t('reports.col.concluded'), t('reports.col.onTime'), t('reports.col.onTimeShare'), t('reports.col.caseRatings'), t('dashboard.satisfiedShare')],
+      [
+        ...rows.map((g) => [g.label ?? g.key ?? t('reports.noVillage'), g.received, g.accepted, g.concluded, g.concludedOnTime, g.onTimeShare, g.ratings, g.satisfiedShare]),
+        [t('reports.total'), s.received, s.accepted, s.concluded, s.concludedOnTime, s.onTimeShare, s.ratings, s.satisfiedShare],
+      ],
+      [6, 8],
+    );
+  caseGroups(t('reports.sheet.byItem'), t('reports.col.item'), summary.byItem);
+  caseGroups(t('reports.sheet.byVillage'), t('reports.col.village'), summary.byVillage);
   const groups = (name: string, keyLabel: string, rows: RatingGroup[]) =>
     addRows(
       book.addWorksheet(name),

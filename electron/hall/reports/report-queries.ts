@@ -5,6 +5,7 @@ import { all, get, sql } from '../../../db/sql.js';
 import type { QueueReportCategory, QueueReportDay, QueueReportTotals } from '../../contract/reports.js';
 import { dashboardFigures } from '../dashboard/dashboard-figures.js';
 import { ratingReport } from '../dashboard/rating-report.js';
+import { summaryReport } from '../dashboard/summary-report.js';
 
 // Wait per visit leg, from when the ticket was queued: a transfer's linked ticket keeps the citizen's
 // arrival time for its place in the queue, and would otherwise count the first wait and service again.
@@ -48,6 +49,9 @@ export const REPORTS = {
 
   /** The satisfaction report over a range of hall days, in total and by window, clerk and channel. */
   ratings: (db: Db, p: { from: string; to: string }) => ratingReport(db, p.from, p.to),
+
+  /** Every day of a range (the month report's rows), and cases with their ratings by item and by village. */
+  summary: (db: Db, p: { from: string; to: string; now: string }) => summaryReport(db, p, FIGURES),
 
   /** Holds a worker busy for a known time; tests and benches use it, no route exposes it. */
   'load-test': (db: Db, p: { n: number }) =>

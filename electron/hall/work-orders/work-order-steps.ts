@@ -2,14 +2,14 @@
 // supervisor's 复核, and the citizen's one 追评. Each step is one transaction with its audit row;
 // closing also captures the county's `rating-followup` record.
 import type { Db } from '../../../db/connection.js';
-import { get, run, sql } from '../../../db/sql.js';
+import { run, sql } from '../../../db/sql.js';
 import type { AppealRequest, CallbackRequest, CloseRequest, RectifyRequest, ReviewRequest, WorkOrderOutcome } from '../../contract/work-orders.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { conflict, domainRule, forbidden, notFound } from '../http/errors.js';
 import type { Actor } from '../http/principal.js';
 import { enqueueRatingFollowupRecord } from '../sync/payloads.js';
-import { stateOf, workOrderRow, type WorkOrderRow } from './work-order-store.js';
+import { openCaseOrder, stateOf, workOrderRow, type WorkOrderRow } from './work-order-store.js';
 
 /** The staff member taking a step: who they are and what their role lets them do. */
 export interface StepCaller {
@@ -133,11 +133,7 @@ export function recordFollowupRating(db: Db, clock: Clock, actor: Actor, caseId:
   return db
     .transaction((): number => {
       const now = clock.now();
-      const row = get<{ id: number; followup_at: string | null; callback_at: string | null }>(
-        db,
-        sql`SELECT o.id, o.followup_at, o.callback_at FROM rating_work_orders o JOIN ratings r ON r.id = o.rating_id
-            WHERE r.case_id = ${caseId} AND o.closed_at IS NULL ORDER BY o.id DESC LIMIT 1`,
-      );
+      const row = openCaseOrder(db, caseId);
       if (!row || !row.callback_at) throw domainRule('work_order_no_followup');
       if (row.followup_at) throw conflict('work_order_followup_done', { id: row.id });
       run(db, sql`UPDATE rating_work_orders SET followup_level = ${level}, followup_comment = ${comment}, followup_at = ${now.toISOString()} WHERE id = ${row.id}`);

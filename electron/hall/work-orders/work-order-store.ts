@@ -21,12 +21,15 @@ export function followupLimits(db: Db): { callbackDays: number; rectifyDays: num
   };
 }
 
+/** The id of an active supervisor or admin: someone who can take a work order's steps. */
+export function activeLeadId(db: Db, username: string): number | null {
+  return get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = ${username} AND role IN ('supervisor', 'admin') AND active = 1`)?.id ?? null;
+}
+
 /** The named lead when the setting names an active supervisor or admin; otherwise every supervisor (NULL). */
 function assigneeOf(db: Db): number | null {
   const username = getSetting(db, 'ratings.followupAssignee');
-  if (!username) return null;
-  const row = get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = ${username} AND role IN ('supervisor', 'admin') AND active = 1`);
-  return row?.id ?? null;
+  return username ? activeLeadId(db, username) : null;
 }
 
 export interface OpenWorkOrderInput {
@@ -59,6 +62,21 @@ export function openWorkOrder(db: Db, now: Date, actor: Actor, input: OpenWorkOr
     detail: { ratingId: input.ratingId, level: input.level, callbackDue, rectifyDue },
   });
   return id;
+}
+
+/** The open work order of a case's latest bad rating: the one a 追评 goes to. */
+export function openCaseOrder(db: Db, caseId: number): { id: number; followup_at: string | null; callback_at: string | null } | undefined {
+  return get(
+    db,
+    sql`SELECT o.id, o.followup_at, o.callback_at FROM rating_work_orders o JOIN ratings r ON r.id = o.rating_id
+        WHERE r.case_id = ${caseId} AND o.closed_at IS NULL ORDER BY o.id DESC LIMIT 1`,
+  );
+}
+
+/** Whether the citizen may give the 追评 now: the hall has called back, the order is open, none given yet. */
+export function followupOpen(db: Db, caseId: number): boolean {
+  const o = openCaseOrder(db, caseId);
+  return o !== undefined && o.callback_at !== null && o.followup_at === null;
 }
 
 export interface WorkOrderRow {

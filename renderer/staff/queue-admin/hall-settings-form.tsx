@@ -1,14 +1,18 @@
 // 大厅信息与期限: the hall's name and phone (printed on every notice), the 补正期限 a correction notice
-// gives, and how long a citizen may rate a case stage. Administrators only; the host audits each change.
+// gives, how long a citizen may rate a case stage, the bad-rating work orders' limits and who gets
+// them, and the dashboard's wait target. Administrators only; the host audits each change.
 import { useEffect, useState, type FormEvent } from 'react';
 import { HallSettings } from '../../../electron/contract/hall-settings.js';
 import { errorMessage } from '../../shared/api-error';
 import { fieldIssues } from '../../shared/contract';
-import { FormMessages, TextField } from '../../shared/form-field';
+import type { UserView } from '../../../electron/contract/api.js';
+import { FormMessages, SelectField, TextField } from '../../shared/form-field';
 import { formErrorsFrom, formErrorsFromIssues, NO_ERRORS, type FormErrors } from '../../shared/form-errors';
 import { useT } from '../../shared/use-t';
 import { useStaff } from '../staff-context';
-import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, type HallSettingsForm } from './hall-settings-model';
+import { HALL_SETTINGS_FIELDS, hallFormFrom, hallSettingsFrom, leadOptions, type HallSettingsForm } from './hall-settings-model';
+
+type NumberKey = 'correctionWorkingDays' | 'ratingCaseStageDays' | 'ratingCallbackWorkingDays' | 'ratingRectifyWorkingDays' | 'dashboardWaitTargetMinutes';
 
 export function HallSettingsPanel() {
   const { t } = useT();
@@ -18,6 +22,12 @@ export function HallSettingsPanel() {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [users, setUsers] = useState<readonly UserView[]>([]);
+
+  useEffect(() => {
+    // The lead list only fills the choice; without it the saved name is still shown and kept.
+    api.listUsers().then((rows) => setUsers(rows.rows), () => setUsers([]));
+  }, [api]);
 
   useEffect(() => {
     api.request('GET', '/hall/settings', { schema: HallSettings }).then(
@@ -55,6 +65,11 @@ export function HallSettingsPanel() {
     }
   };
 
+  /** A whole-number box with its label, hint and the host's or zod's message. */
+  const numberField = (key: NumberKey, hintKey: string, testId: string) => (
+    <TextField label={t(`fields.${key}`)} value={form[key]} onValue={set(key)} error={errors.fields[key]} hint={t(`queueAdmin.${hintKey}`)} inputMode="numeric" data-testid={testId} />
+  );
+
   return (
     <form className="panel queue-settings" onSubmit={(event) => void submit(event)} noValidate aria-label={t('queueAdmin.hallTitle')} data-testid="hall-settings-form">
       <FormMessages messages={errors.general} />
@@ -66,24 +81,23 @@ export function HallSettingsPanel() {
       </div>
       <h3>{t('queueAdmin.hallPeriodsTitle')}</h3>
       <div className="form-grid">
-        <TextField
-          label={t('fields.correctionWorkingDays')}
-          value={form.correctionWorkingDays}
-          onValue={set('correctionWorkingDays')}
-          error={errors.fields.correctionWorkingDays}
-          hint={t('queueAdmin.correctionDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-correction-days"
+        {numberField('correctionWorkingDays', 'correctionDaysHint', 'hall-correction-days')}
+        {numberField('ratingCaseStageDays', 'ratingDaysHint', 'hall-rating-days')}
+      </div>
+      <h3>{t('queueAdmin.followupTitle')}</h3>
+      <p className="muted">{t('queueAdmin.followupHelp')}</p>
+      <div className="form-grid">
+        {numberField('ratingCallbackWorkingDays', 'callbackDaysHint', 'hall-callback-days')}
+        {numberField('ratingRectifyWorkingDays', 'rectifyDaysHint', 'hall-rectify-days')}
+        <SelectField
+          label={t('fields.ratingFollowupAssignee')}
+          value={form.ratingFollowupAssignee}
+          onValue={set('ratingFollowupAssignee')}
+          options={leadOptions(users, form.ratingFollowupAssignee, { everyone: t('queueAdmin.assigneeEveryone'), notLead: (username) => t('queueAdmin.assigneeNotLead', { username }) })}
+          error={errors.fields.ratingFollowupAssignee}
+          data-testid="hall-followup-assignee"
         />
-        <TextField
-          label={t('fields.ratingCaseStageDays')}
-          value={form.ratingCaseStageDays}
-          onValue={set('ratingCaseStageDays')}
-          error={errors.fields.ratingCaseStageDays}
-          hint={t('queueAdmin.ratingDaysHint')}
-          inputMode="numeric"
-          data-testid="hall-rating-days"
-        />
+        {numberField('dashboardWaitTargetMinutes', 'waitTargetHint', 'hall-wait-target')}
       </div>
       <div className="form-actions">
         <button type="submit" disabled={busy} data-testid="hall-settings-save">{t('queueAdmin.hallSave')}</button>

@@ -145,10 +145,13 @@ export default function WorkOrderDetailScreen({ orderId }: { orderId: number }) 
           </StepForm>
         ) : null}
         {order.followup ? (
-          <div className="panel">
+          <div className="panel" data-testid="step-followup">
             <h2>{t('workOrders.followupTitle')}</h2>
-            <p>{t(`workOrders.level.${order.followup.level}`)} — {when(order.followup.at)}</p>
+            <p>{t(`workOrders.level.${order.followup.level}`)}{order.followup.comment ? ` — “${order.followup.comment}”` : ''} — {when(order.followup.at)}</p>
           </div>
+        ) : open && lead && order.callback && order.caseNo ? (
+          // Only the citizen rates (DOMAIN §3): the lead tells them where, and closes after they have had the chance.
+          <p className="panel muted" data-testid="followup-hint">{t('workOrders.followupHint', { caseNo: order.caseNo })}</p>
         ) : null}
         {order.appeal ? (
           <div className="panel" data-testid="step-appeal">

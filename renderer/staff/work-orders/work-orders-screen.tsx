@@ -5,6 +5,7 @@ import { useT } from '../../shared/use-t';
 import { formatDateTime } from '../../shared/format';
 import { useStaff } from '../staff-context';
 import { useFigureEvents } from '../dashboard/figure-events';
+import { dueOf } from './work-order-warnings';
 import { workOrdersApi, type WorkOrderListView, type WorkOrderView } from './work-orders-api';
 import './work-orders.css';
 
@@ -12,10 +13,6 @@ const LEAD_VIEWS: readonly WorkOrderListView[] = ['open', 'closed', 'all'];
 
 export function isLead(role: string): boolean {
   return role === 'supervisor' || role === 'admin';
-}
-
-export function dueOf(o: WorkOrderView): string {
-  return o.state === 'open' ? o.callbackDue : o.rectifyDue;
 }
 
 export default function WorkOrdersScreen() {
