@@ -74,8 +74,9 @@ function openInstant(day: string, r: number): number {
 /** Exponential-ish minutes with the given mean, at least `min`. */
 const minutes = (r: number, mean: number, min: number) => Math.max(min, -Math.log(1 - r * 0.999) * mean);
 
-/** Sets the hall up over HTTP: categories, 30 windows with clerks, rating pads, a lead, villages with agents and their nodes. */
-async function setupOverHttp(h: BenchHost): Promise<void> {
+/** Sets the hall up over HTTP: categories, 30 windows with clerks and rating pads, a lead, villages with agents and their nodes. */
+export async function setupOverHttp(h: BenchHost): Promise<{ padTokens: string[] }> {
+  const padTokens: string[] = [];
   const settings = await must(h.call('GET', '/queue/settings', h.admin), 'settings');
   // The bench phases issue and call tickets at any hour of the run.
   await must(h.call('PUT', '/queue/settings', h.admin, { ...settings, periods: [{ open: '00:00', close: '23:59' }], weekdays: [1, 2, 3, 4, 5, 6, 7], holidaysClosed: false }), 'hours');
@@ -83,9 +84,10 @@ async function setupOverHttp(h: BenchHost): Promise<void> {
   for (let i = 1; i <= WINDOWS; i++) {
     // Most windows serve one category first and the general one after it; the first window serves A first.
     const first = CATEGORIES[(i - 1) % CATEGORIES.length]![0];
-    await must(h.call('POST', '/windows', h.admin, { number: i, name: `${i}号窗口`, categoryCodes: first === 'A' ? ['A'] : [first, 'A'] }), 'window');
+    const pad = await must(h.call('POST', '/devices', h.admin, { name: `${i}号评价器`, kind: 'rating' }), 'pad');
+    padTokens.push(pad.token as string);
+    await must(h.call('POST', '/windows', h.admin, { number: i, name: `${i}号窗口`, categoryCodes: first === 'A' ? ['A'] : [first, 'A'], ratingDeviceId: pad.id }), 'window');
     await must(h.call('POST', '/users', h.admin, { username: `clerk${i}`, password: STAFF_PASSWORD, displayName: `窗口${i}`, role: 'clerk' }), 'clerk');
-    await must(h.call('POST', '/devices', h.admin, { name: `${i}号评价器`, kind: 'rating' }), 'pad');
   }
   await must(h.call('POST', '/users', h.admin, { username: 'lead1', password: STAFF_PASSWORD, displayName: '中心主任', role: 'supervisor' }), 'lead');
   await must(h.call('POST', '/devices', h.admin, { name: '取号机', kind: 'kiosk' }), 'kiosk');
@@ -97,6 +99,7 @@ async function setupOverHttp(h: BenchHost): Promise<void> {
     await must(h.call('PUT', `/agents/${agent.id}/villages`, h.admin, { villageCodes: [`3207031040${String(2 * a - 1).padStart(2, '0')}`, `3207031040${String(2 * a).padStart(2, '0')}`] }), 'agent villages');
     await must(h.call('POST', '/devices', h.admin, { name: `代办点${a}`, kind: 'village', agentId: agent.id }), 'node');
   }
+  return { padTokens };
 }
 
 /** Writes the year into the stopped host's database. Deterministic for a given scale and end day. */
