@@ -3,6 +3,7 @@
 // UTC+8 with no daylight saving) while the host process runs on UTC.
 process.env.TZ = 'UTC';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePastDays } from '../../electron/hall/queue/day-end.js';
 import { startHall, type TestHall } from './support/hall.js';
 import { addItems } from './support/cases.js';
 import { setupQueue, type QueueFixture } from './support/queue.js';
@@ -246,6 +247,32 @@ describe('the command centre figures equal an independent count of the raw rows'
     expect(d.ratingsMonth).toEqual(expectedRatings(MONTH.from, MONTH.to));
     expect(d.ratingsToday).toEqual(expectedRatings(TODAY, TODAY));
     expect(d.openOrderCount).toBe(orders.filter((o) => o.outcome === null).length);
+  });
+
+  it('stay the same once past days are closed and read from their kept sums, and follow a case changing status', async () => {
+    // The host closes every past day at midnight: the closed days' figures then come from queue_daily.
+    expect(closePastDays(h.db, h.clock).length).toBeGreaterThan(15);
+    expect(h.db.prepare('SELECT count(*) FROM queue_daily WHERE wait_ms IS NULL').pluck().get()).toBe(0);
+    const d = (await h.api('GET', '/dashboard', { token: lead })).body;
+    expect(d.ratingsMonth).toEqual(expectedRatings(MONTH.from, MONTH.to));
+    expect((await h.api('GET', '/reports/ratings?from=2026-02-27&to=2026-03-19', { token: lead })).body.totals).toEqual(expectedRatings('2026-02-27', '2026-03-19'));
+    const report = (await h.api('GET', '/reports/queue?from=2026-02-27&to=2026-03-20', { token: lead })).body;
+    const legs = tickets.filter((t) => t.called !== null);
+    expect(report.totals).toEqual({
+      issued: tickets.filter((t) => t.seq !== null).length,
+      served: tickets.filter((t) => t.status === 'done').length,
+      noShow: tickets.filter((t) => t.status === 'no_show').length,
+      avgWaitMinutes: round1(avg(legs.map((t) => (t.called! - t.issued) / MIN))),
+      avgServiceMinutes: round1(avg(tickets.filter((t) => t.status === 'done').map((t) => (t.finished! - t.serving!) / MIN))),
+    });
+    // The per-status counts follow every write to a case (kept by triggers in the same transaction).
+    const moved = cases.find((c) => !c.example && c.status === 'in_review')!;
+    h.db.prepare("UPDATE cases SET status = 'decided' WHERE id = ?").run(moved.id);
+    moved.status = 'decided';
+    const byStatus = new Map<string, number>();
+    for (const c of cases.filter((x) => !x.example)) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
+    const after = (await h.api('GET', '/dashboard', { token: lead })).body;
+    expect(Object.fromEntries(after.cases.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]))).toEqual(Object.fromEntries(byStatus));
   });
 
   it('the satisfaction report over a range; a range without data says "—" (null), never 0', async () => {
