@@ -282,6 +282,12 @@ describe('the command centre figures equal an independent count of the raw rows'
     const byChannel = Object.fromEntries(res.body.byChannel.map((g: { key: string; ratings: number }) => [g.key, g.ratings]));
     const e = expectedRatings('2026-03-05', '2026-03-18');
     expect((byChannel.pad ?? 0) + (byChannel.kiosk ?? 0)).toBe(e.ratings);
+    const total = (groups: Array<{ ratings: number; satisfied: number }>) => groups.reduce((a, g) => [a[0]! + g.ratings, a[1]! + g.satisfied], [0, 0]);
+    expect(total(res.body.byWindow)).toEqual([e.ratings, e.satisfied]);
+    expect(total(res.body.byClerk)).toEqual([e.ratings, e.satisfied]);
+    // Largest first; the kiosk's case ratings have no window (null key, listed before equal counts).
+    const counts = res.body.byWindow.map((g: { ratings: number }) => g.ratings);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
     const empty = (await h.api('GET', '/reports/ratings?from=2025-01-01&to=2025-01-31', { token: lead })).body.totals;
     expect(empty).toMatchObject({ ratings: 0, ratedShare: null, satisfiedShare: null, rectifiedShare: null, calledBackShare: null });
     expect((await h.api('GET', '/reports/ratings?from=2026-03-05&to=2026-03-01', { token: lead })).status).toBe(400);
