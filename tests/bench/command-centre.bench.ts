@@ -49,13 +49,15 @@ interface Timed {
   statuses: number[];
 }
 
+/** The status, or 0 when the client gave up (30 s): a slow answer is a figure to print, not a crash. */
+const status = (url: string) => h.call('GET', url, lead).then((r) => r.status, () => 0);
+
 async function timed(url: string, runs: number): Promise<Timed> {
   const t: Timed = { ms: [], statuses: [] };
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const res = await h.call('GET', url, lead);
+    t.statuses.push(await status(url));
     t.ms.push(performance.now() - started);
-    t.statuses.push(res.status);
   }
   return t;
 }
@@ -74,9 +76,8 @@ it('the year report, the dashboard, and call-next beside the year report', async
   const screen: Timed = { ms: [], statuses: [] };
   for (let i = 0; i < REPORT_RUNS; i++) {
     const started = performance.now();
-    const both = await Promise.all(routes.slice(0, 2).map(([, url]) => h.call('GET', url, lead)));
+    screen.statuses.push(...(await Promise.all(routes.slice(0, 2).map(([, url]) => status(url)))));
     screen.ms.push(performance.now() - started);
-    screen.statuses.push(...both.map((b) => b.status));
   }
   const dashboard = await timed('/dashboard', DASHBOARD_RUNS);
 
@@ -87,9 +88,8 @@ it('the year report, the dashboard, and call-next beside the year report', async
   const reportLoop = (async () => {
     for (let i = 0; !stop && i < 1000; i++) {
       const started = performance.now();
-      const res = await h.call('GET', routes[i % 2]![1], lead);
+      beside.statuses.push(await status(routes[i % 2]![1]));
       beside.ms.push(performance.now() - started);
-      beside.statuses.push(res.status);
     }
   })();
   await new Promise((r) => setTimeout(r, 50)); // the first report is running in a worker
