@@ -6,6 +6,8 @@
 // DevTools protocol and reads the JS heap, DOM nodes and listeners, and checks that the wall's
 // "served today" reaches the count the stream has had acknowledged within a few seconds.
 // Needs `npm run build` (the renderer is served by the host). 127.0.0.1 only; bounded in time.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { afterAll, beforeAll, it } from 'vitest';
 import { must, startBenchHost, type BenchHost } from './support/bench-host.js';
@@ -137,6 +139,19 @@ async function metrics(cdp: CDPSession): Promise<{ heapMB: number; nodes: number
   return { heapMB: usage.usedSize / 2 ** 20, nodes: m.get('Nodes') ?? 0, listeners: m.get('JSEventListeners') ?? 0 };
 }
 
+/** With SOAK_HEAP_SNAPSHOTS=<folder>: a heap snapshot at the baseline and at the end, to compare in DevTools. */
+async function snapshot(cdp: CDPSession, name: string): Promise<void> {
+  const folder = process.env.SOAK_HEAP_SNAPSHOTS;
+  if (!folder) return;
+  const chunks: string[] = [];
+  const take = (e: { chunk: string }) => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, `${name}.heapsnapshot`), chunks.join(''));
+}
+
 /** The wall's "served today" as a number (0 while it shows "—" or is loading). */
 const wallServed = async (page: Page) => Number((await page.getByTestId('wall-served-value').textContent({ timeout: 5_000 }).catch(() => '0')) ?? '0') || 0;
 
@@ -186,7 +201,10 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
   let next = started + SAMPLE_MS;
   while (Date.now() < until) {
     const baselineDue = baseline === null && Date.now() >= started + BASELINE_MS;
-    if (baselineDue) baseline = await sample();
+    if (baselineDue) {
+      baseline = await sample();
+      await snapshot(cdp, 'baseline');
+    }
     else if (Date.now() >= next) {
       await sample();
       next += SAMPLE_MS;
@@ -196,6 +214,7 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
   await stream;
   await sleep(3_000); // the last burst's refresh
   const end = await sample();
+  await snapshot(cdp, 'end');
   const first = baseline ?? samples[0]!;
 
   printTable(`wall soak: ${MINUTES} min, ${counts.issued} tickets issued, ${counts.served} served, ${counts.rated} rated, ${counts.cases} cases (${counts.errors} refused requests)`, ['at', 'heap', 'DOM nodes', 'listeners', 'refreshes', 'served (stream → wall)', 'wall lag'],
