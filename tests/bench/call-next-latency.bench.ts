@@ -1,7 +1,7 @@
 // 30 counters calling next and completing at once, over HTTP against the real host: call-next's
 // p50/p99, then the same while heavy reports run back to back in the host's report worker pool.
 import { afterAll, beforeAll, it } from 'vitest';
-import { must, setupHall, startBenchHost, type BenchHost, type Counter } from './support/bench-host.js';
+import { callNextRounds, must, setupHall, startBenchHost, type BenchHost, type Counter } from './support/bench-host.js';
 import { hallDay, seedHistory } from './support/history.js';
 import { ms, percentile, printTable } from './support/stats.js';
 
@@ -21,34 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-/** ROUNDS rounds; in each, all counters press "call next" at the same moment (timed), then all start
- *  and complete their ticket at once. A call waits behind the other counters' calls of that moment. */
-async function phase(): Promise<{ latencies: number[]; requestsPerSecond: number }> {
-  for (let i = 0; i < COUNTERS * ROUNDS; i++) await must(h.call('POST', '/queue/tickets', kiosk, { categoryCode: 'A' }), 'ticket');
-  const latencies: number[] = [];
-  let requests = 0;
-  const started = performance.now();
-  const until = started + PHASE_BUDGET_MS;
-  for (let r = 0; r < ROUNDS && performance.now() < until; r++) {
-    const called = await Promise.all(
-      counters.map(async (c) => {
-        const sent = performance.now();
-        const body = await must(h.call('POST', `/windows/${c.windowId}/call-next`, c.clerk), 'call-next');
-        latencies.push(performance.now() - sent);
-        return { c, id: body.ticket?.id as number | undefined };
-      }),
-    );
-    await Promise.all(
-      called.map(async ({ c, id }) => {
-        if (id === undefined) return;
-        await must(h.call('POST', `/queue/tickets/${id}/start`, c.clerk, {}), 'start');
-        await must(h.call('POST', `/queue/tickets/${id}/complete`, c.clerk, {}), 'complete');
-      }),
-    );
-    requests += COUNTERS * 3;
-  }
-  return { latencies, requestsPerSecond: requests / ((performance.now() - started) / 1000) };
-}
+const phase = () => callNextRounds(h, kiosk, counters, ROUNDS, PHASE_BUDGET_MS);
 
 it('call-next latency, 30 counters, without and with heavy reports', async () => {
   await phase(); // warm-up: JIT, statement caches, the first WAL checkpoints

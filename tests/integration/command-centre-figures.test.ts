@@ -5,6 +5,7 @@ process.env.TZ = 'UTC';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTotals, SummaryReport } from '../../electron/contract/reports.js';
+import { closePastDays } from '../../electron/hall/queue/day-end.js';
 import { startHall, type TestHall } from './support/hall.js';
 import { addItems } from './support/cases.js';
 import { setupQueue, type QueueFixture } from './support/queue.js';
@@ -267,6 +268,32 @@ describe('the command centre figures equal an independent count of the raw rows'
     expect(d.openOrderCount).toBe(orders.filter((o) => o.outcome === null).length);
   });
 
+  it('stay the same once past days are closed and read from their kept sums, and follow a case changing status', async () => {
+    // The host closes every past day at midnight: the closed days' figures then come from queue_daily.
+    expect(closePastDays(h.db, h.clock).length).toBeGreaterThan(15);
+    expect(h.db.prepare('SELECT count(*) FROM queue_daily WHERE wait_ms IS NULL').pluck().get()).toBe(0);
+    const d = (await h.api('GET', '/dashboard', { token: lead })).body;
+    expect(d.ratingsMonth).toEqual(expectedRatings(MONTH.from, MONTH.to));
+    expect((await h.api('GET', '/reports/ratings?from=2026-02-27&to=2026-03-19', { token: lead })).body.totals).toEqual(expectedRatings('2026-02-27', '2026-03-19'));
+    const report = (await h.api('GET', '/reports/queue?from=2026-02-27&to=2026-03-20', { token: lead })).body;
+    const legs = tickets.filter((t) => t.called !== null);
+    expect(report.totals).toEqual({
+      issued: tickets.filter((t) => t.seq !== null).length,
+      served: tickets.filter((t) => t.status === 'done').length,
+      noShow: tickets.filter((t) => t.status === 'no_show').length,
+      avgWaitMinutes: round1(avg(legs.map((t) => (t.called! - t.issued) / MIN))),
+      avgServiceMinutes: round1(avg(tickets.filter((t) => t.status === 'done').map((t) => (t.finished! - t.serving!) / MIN))),
+    });
+    // The per-status counts follow every write to a case (kept by triggers in the same transaction).
+    const moved = cases.find((c) => !c.example && c.status === 'in_review')!;
+    h.db.prepare("UPDATE cases SET status = 'decided' WHERE id = ?").run(moved.id);
+    moved.status = 'decided';
+    const byStatus = new Map<string, number>();
+    for (const c of cases.filter((x) => !x.example)) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
+    const after = (await h.api('GET', '/dashboard', { token: lead })).body;
+    expect(Object.fromEntries(after.cases.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]))).toEqual(Object.fromEntries(byStatus));
+  });
+
   it('the satisfaction report over a range; a range without data says "—" (null), never 0', async () => {
     const res = await h.api('GET', `/reports/ratings?from=2026-03-05&to=2026-03-18`, { token: lead });
     expect(res.status).toBe(200);
@@ -274,6 +301,12 @@ describe('the command centre figures equal an independent count of the raw rows'
     const byChannel = Object.fromEntries(res.body.byChannel.map((g: { key: string; ratings: number }) => [g.key, g.ratings]));
     const e = expectedRatings('2026-03-05', '2026-03-18');
     expect((byChannel.pad ?? 0) + (byChannel.kiosk ?? 0)).toBe(e.ratings);
+    const total = (groups: Array<{ ratings: number; satisfied: number }>) => groups.reduce((a, g) => [a[0]! + g.ratings, a[1]! + g.satisfied], [0, 0]);
+    expect(total(res.body.byWindow)).toEqual([e.ratings, e.satisfied]);
+    expect(total(res.body.byClerk)).toEqual([e.ratings, e.satisfied]);
+    // Largest first; the kiosk's case ratings have no window (null key, listed before equal counts).
+    const counts = res.body.byWindow.map((g: { ratings: number }) => g.ratings);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
     const empty = (await h.api('GET', '/reports/ratings?from=2025-01-01&to=2025-01-31', { token: lead })).body.totals;
     expect(empty).toMatchObject({ ratings: 0, ratedShare: null, satisfiedShare: null, rectifiedShare: null, calledBackShare: null });
     expect((await h.api('GET', '/reports/ratings?from=2026-03-05&to=2026-03-01', { token: lead })).status).toBe(400);

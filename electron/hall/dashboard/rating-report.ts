@@ -1,29 +1,61 @@
 // The satisfaction report (满意度报表) over a range of hall days: the indicators of DOMAIN §8 in total,
 // and the ratings by window, clerk and channel. Counted ratings only (no upheld appeals, no examples).
 import type { Db } from '../../../db/connection.js';
-import { all, sql, type SqlFragment } from '../../../db/sql.js';
+import { all, sql } from '../../../db/sql.js';
 import type { RatingReport, RatingGroup } from '../../contract/dashboard.js';
 import { getSetting } from '../settings/service.js';
 import { hallPeriod, share } from './period.js';
 import { COUNTED_RATING, ratingFigures } from './rating-figures.js';
 
+interface Cell {
+  windowNumber: number | null;
+  windowName: string | null;
+  clerkId: number | null;
+  clerkName: string | null;
+  channel: string;
+  ratings: number;
+  satisfied: number;
+  bad: number;
+}
+
+/** Cells added up by one key, largest first and then by key (nulls first), as the report lists them. */
+function groupBy(cells: readonly Cell[], key: (c: Cell) => string | number | null, label: (c: Cell) => string | null): RatingGroup[] {
+  const groups = new Map<string | number | null, { key: string | number | null; label: string | null; ratings: number; satisfied: number; bad: number }>();
+  for (const c of cells) {
+    const k = key(c);
+    const g = groups.get(k) ?? { key: k, label: null, ratings: 0, satisfied: 0, bad: 0 };
+    const l = label(c);
+    if (l !== null && (g.label === null || l > g.label)) g.label = l;
+    g.ratings += c.ratings;
+    g.satisfied += c.satisfied;
+    g.bad += c.bad;
+    groups.set(k, g);
+  }
+  const order = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  return [...groups.values()]
+    .sort((a, b) => b.ratings - a.ratings || order(a.key, b.key))
+    .map((g) => ({ key: g.key === null ? null : String(g.key), label: g.label, ratings: g.ratings, satisfied: g.satisfied, bad: g.bad, satisfiedShare: share(g.satisfied, g.ratings) }));
+}
+
 export function ratingReport(db: Db, from: string, to: string): RatingReport {
   return db.transaction((): RatingReport => {
     const p = hallPeriod(from, to, getSetting(db, 'hall.timeZone'));
-    const by = (key: SqlFragment, label: SqlFragment, joins: SqlFragment): RatingGroup[] =>
-      all<{ key: string | null; label: string | null; ratings: number; satisfied: number; bad: number }>(
-        db,
-        sql`SELECT ${key} AS key, ${label} AS label, count(*) AS ratings, coalesce(sum(r.level >= 3), 0) AS satisfied, coalesce(sum(r.level <= 2), 0) AS bad
-            FROM ratings r ${joins} WHERE r.created_at >= ${p.start} AND r.created_at < ${p.end} AND ${COUNTED_RATING}
-            GROUP BY ${key} ORDER BY ratings DESC, key`,
-      ).map((g) => ({ key: g.key === null ? null : String(g.key), label: g.label, ratings: g.ratings, satisfied: g.satisfied, bad: g.bad, satisfiedShare: share(g.satisfied, g.ratings) }));
+    // One pass over the period's ratings, by window, clerk and channel together; each grouping adds these up.
+    const cells = all<Cell>(
+      db,
+      sql`SELECT w.number AS windowNumber, max(w.name) AS windowName, r.clerk_id AS clerkId, max(u.display_name) AS clerkName, r.channel,
+                 count(*) AS ratings, coalesce(sum(r.level >= 3), 0) AS satisfied, coalesce(sum(r.level <= 2), 0) AS bad
+          FROM ratings r LEFT JOIN windows w ON w.id = r.window_id LEFT JOIN users u ON u.id = r.clerk_id
+          WHERE r.created_at >= ${p.start} AND r.created_at < ${p.end} AND ${COUNTED_RATING}
+          GROUP BY r.window_id, r.clerk_id, r.channel`,
+    );
     return {
       from,
       to,
       totals: ratingFigures(db, p),
-      byWindow: by(sql`w.number`, sql`max(w.name)`, sql`LEFT JOIN windows w ON w.id = r.window_id`),
-      byClerk: by(sql`r.clerk_id`, sql`max(u.display_name)`, sql`LEFT JOIN users u ON u.id = r.clerk_id`),
-      byChannel: by(sql`r.channel`, sql`r.channel`, sql``),
+      byWindow: groupBy(cells, (c) => c.windowNumber, (c) => c.windowName),
+      byClerk: groupBy(cells, (c) => c.clerkId, (c) => c.clerkName),
+      byChannel: groupBy(cells, (c) => c.channel, (c) => c.channel),
     };
   })();
 }

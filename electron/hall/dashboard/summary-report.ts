@@ -4,7 +4,8 @@
 // appeal count nowhere. Runs in a report worker (reports/report-queries.ts).
 import type { Db } from '../../../db/connection.js';
 import { all, sql, type SqlFragment } from '../../../db/sql.js';
-import type { CaseGroup, CaseTotals, QueueReportTotals, SummaryDay, SummaryReport } from '../../contract/reports.js';
+import type { CaseGroup, CaseTotals, SummaryDay, SummaryReport } from '../../contract/reports.js';
+import { queueFiguresByDay } from '../reports/queue-report.js';
 import { getSetting } from '../settings/service.js';
 import { REAL_CASES } from './case-figures.js';
 import { hallPeriod, nextDay, share } from './period.js';
@@ -62,18 +63,13 @@ function caseGroups(db: Db, from: string, to: string, ratedFrom: string, ratedTo
     .sort((a, b) => b.received - a.received || b.concluded - a.concluded || b.ratings - a.ratings || String(a.key).localeCompare(String(b.key)));
 }
 
-/** `queueFigures`: the queue report's figures over `tickets` (reports/report-queries.ts), so both count alike. */
-export function summaryReport(db: Db, p: { from: string; to: string; now: string }, queueFigures: SqlFragment): SummaryReport {
+/** The days' queue figures are the queue report's own (reports/queue-report.ts), so both count alike. */
+export function summaryReport(db: Db, p: { from: string; to: string; now: string }): SummaryReport {
   return db.transaction((): SummaryReport => {
     const timeZone = getSetting(db, 'hall.timeZone');
     const period = hallPeriod(p.from, p.to, timeZone);
     const days = daysOf(p.from, p.to).map((day) => hallPeriod(day, day, timeZone));
-    const queue = new Map(
-      all<QueueReportTotals & { businessDay: string }>(
-        db,
-        sql`SELECT business_day AS businessDay, ${queueFigures} FROM tickets WHERE business_day BETWEEN ${p.from} AND ${p.to} GROUP BY business_day`,
-      ).map((d) => [d.businessDay, d]),
-    );
+    const queue = queueFiguresByDay(db, p.from, p.to);
     const cases = new Map(
       all<{ day: string; received: number; accepted: number; concluded: number }>(
         db,

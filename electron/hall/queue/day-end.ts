@@ -6,6 +6,7 @@ import type { DailyFigures } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
 import { SYSTEM_ACTOR } from '../http/principal.js';
+import { storeDaySums } from '../reports/queue-report.js';
 import { enqueueQueueDailyRecord } from '../sync/payloads.js';
 import { minutesBetween } from './business-day.js';
 import { today } from './tickets.js';
@@ -106,6 +107,7 @@ export function closeDay(db: Db, clock: Clock, day: string): void {
               closed_at = excluded.closed_at`,
       );
     }
+    storeDaySums(db, day);
     // The county gets the day's figures in the same transaction (DESIGN §7: business row + outbox row).
     const categories = new Map(all<{ id: number; code: string; name: string }>(db, sql`SELECT id, code, name FROM queue_categories`).map((c) => [c.id, c]));
     enqueueQueueDailyRecord(db, day, now, [...figures].map(([categoryId, { businessDay: _day, ...f }]) => ({

@@ -59,7 +59,7 @@ export default function WallScreen() {
               <div className="wall-figures">
                 <Big testId="wall-waiting" label={t('dashboard.waiting')} value={data.queue.waitingTotal} />
                 <Big label={t('dashboard.longestWait')} value={figure(data.queue.longestWaitMinutes)} unit={min} tone={(data.queue.longestWaitMinutes ?? 0) > data.queue.targetMinutes ? 'warn' : undefined} />
-                <Big label={t('dashboard.served')} value={data.queue.served} />
+                <Big testId="wall-served" label={t('dashboard.served')} value={data.queue.served} />
                 <Big label={t('dashboard.avgWait')} value={figure(data.queue.avgWaitMinutes)} unit={min} />
               </div>
               <Chart kind="bar" dark fontSize={26} height={250} labels={data.queue.waiting.map((w) => w.name)} values={data.queue.waiting.map((w) => w.waiting)} />

@@ -88,7 +88,10 @@ export function request(agent: http.Agent, base: string, method: string, url: st
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        // A file (the xlsx export) comes back as its bytes.
+        if (!/json/.test(res.headers['content-type'] ?? 'json')) return resolve({ status: res.statusCode ?? 0, body: bytes });
+        const text = bytes.toString('utf8');
         resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
       });
       res.on('error', reject);
@@ -128,3 +131,33 @@ export async function setupHall(h: BenchHost, counters: number): Promise<{ kiosk
 }
 
 export { must };
+
+/** `rounds` rounds (at most `budgetMs`); in each, every counter presses "call next" at the same moment
+ *  (timed), then all start and complete their ticket at once. A call waits behind the other counters'
+ *  calls of that moment. The tickets are issued first, in `categoryCode`. */
+export async function callNextRounds(h: BenchHost, kiosk: string, counters: Counter[], rounds: number, budgetMs: number, categoryCode = 'A'): Promise<{ latencies: number[]; requestsPerSecond: number }> {
+  for (let i = 0; i < counters.length * rounds; i++) await must(h.call('POST', '/queue/tickets', kiosk, { categoryCode }), 'ticket');
+  const latencies: number[] = [];
+  let requests = 0;
+  const started = performance.now();
+  const until = started + budgetMs;
+  for (let r = 0; r < rounds && performance.now() < until; r++) {
+    const called = await Promise.all(
+      counters.map(async (c) => {
+        const sent = performance.now();
+        const body = await must(h.call('POST', `/windows/${c.windowId}/call-next`, c.clerk), 'call-next');
+        latencies.push(performance.now() - sent);
+        return { c, id: body.ticket?.id as number | undefined };
+      }),
+    );
+    await Promise.all(
+      called.map(async ({ c, id }) => {
+        if (id === undefined) return;
+        await must(h.call('POST', `/queue/tickets/${id}/start`, c.clerk, {}), 'start');
+        await must(h.call('POST', `/queue/tickets/${id}/complete`, c.clerk, {}), 'complete');
+      }),
+    );
+    requests += counters.length * 3;
+  }
+  return { latencies, requestsPerSecond: requests / ((performance.now() - started) / 1000) };
+}

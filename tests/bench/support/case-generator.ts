@@ -3,10 +3,9 @@
 // with the host's own rowHash, so GET /audit/verify still passes afterwards. Grows a database
 // incrementally (10k → 100k → 1M): it continues the case ids, the per-day case numbers and the audit
 // chain from where they stand. Deterministic: case n is the same case whichever run writes it.
-import { execFileSync } from 'node:child_process';
 import { residentIdCheckChar, creditCodeCheckChar, CREDIT_ALPHABET } from '../../../electron/contract/identity.js';
 import { rowHash, type AuditRowContent } from '../../../electron/hall/audit/chain.js';
-import { openRawHostDatabase } from './raw-db.js';
+import { closeBulkDatabase, openBulkDatabase } from './raw-db.js';
 
 type Status = 'received' | 'correction' | 'accepted' | 'in_review' | 'paused' | 'forwarded' | 'decided' | 'concluded' | 'delivered' | 'rejected' | 'withdrawn';
 
@@ -50,7 +49,7 @@ interface ItemInfo {
 }
 
 /** mulberry32: small, fast, and seeded per case so growth is reproducible. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -61,7 +60,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function pickWeighted<T>(r: number, list: ReadonlyArray<readonly [T, number]>, total: number): T {
+export function pickWeighted<T>(r: number, list: ReadonlyArray<readonly [T, number]>, total: number): T {
   let x = r * total;
   for (const [v, w] of list) if ((x -= w) < 0) return v;
   return list[list.length - 1]![0];
@@ -109,20 +108,7 @@ const STATE_AFTER: Record<string, Status> = {
 
 export function generateCases(dbFile: string, targetCases: number, now = Date.now()): GenerateResult {
   const started = performance.now();
-  const db = openRawHostDatabase(dbFile);
-  // Bulk mode for the generation only. The host is stopped, and a crash here loses only bench data;
-  // the database is switched back to WAL before anyone else opens it (synchronous is per connection:
-  // the host sets FULL itself).
-  db.pragma('journal_mode = DELETE');
-  // better-sqlite3 opens in SQLite's defensive mode, which silently refuses journal_mode=OFF.
-  db.unsafeMode(true);
-  const bulk = db.pragma('journal_mode = OFF', { simple: true });
-  if (bulk !== 'off') throw new Error(`could not switch off the journal for generation: ${String(bulk)}`);
-  db.pragma('synchronous = OFF');
-  db.pragma('foreign_keys = OFF');
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('cache_size = -1000000');
-  db.pragma('temp_store = MEMORY');
+  const db = openBulkDatabase(dbFile);
 
   const users = db.prepare("SELECT id, display_name AS name, role FROM users WHERE active = 1 AND role IN ('clerk', 'backoffice') ORDER BY id").all() as Array<{ id: number; name: string; role: string }>;
   const staff = {
@@ -298,14 +284,6 @@ export function generateCases(dbFile: string, targetCases: number, now = Date.no
     for (const [d, s] of daySeq) upsert.run(d, s);
     db.prepare('UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1').run(auditId, prevHash);
   })();
-  // No ANALYZE: the host never runs it, so the planner works without statistics here as in a hall.
-  db.pragma('locking_mode = NORMAL');
-  db.pragma('journal_mode = DELETE');
-  db.unsafeMode(false);
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new Error(`could not switch back to WAL: ${String(mode)}`);
-  db.close();
-  // Out of the page cache now: delayed writeback would otherwise stall the host's fsyncs mid-measurement.
-  execFileSync('sync');
+  closeBulkDatabase(db);
   return { added: Math.max(0, targetCases - have), events, materials, audit: audits, ms: performance.now() - started, topItem: items[0]!.code };
 }
