@@ -43,7 +43,11 @@ export function AgentApp() {
   const stamp = health.status === 'ok' ? `${health.health.lastContactAt}-${health.health.pending.records}` : health.status;
   useEffect(() => setVersion((v) => v + 1), [stamp]);
   useEffect(() => void agentApi.counts().then(setCounts, () => undefined), [version]);
-  const moved = () => setVersion((v) => v + 1);
+  // A step of the agent's own changes what waits to go: the status line says so at once, not at the next poll.
+  const moved = () => {
+    setVersion((v) => v + 1);
+    refresh();
+  };
 
   const paired = health.status !== 'ok' || health.health.paired;
   return (
@@ -70,8 +74,8 @@ export function AgentApp() {
             {tab === 'authorise' && <AuthoriseTab version={version} onAuthorised={(id) => { setPicked(id); moved(); setTab('collect'); }} />}
             {tab === 'collect' && <CollectTab version={version} picked={picked} onPick={setPicked} onCollected={() => { setPicked(null); moved(); }} />}
             {tab === 'handover' && <HandoverScreen onDone={moved} />}
-            {tab === 'progress' && <ProgressTab version={version} counts={counts} />}
-            {tab === 'delivery' && <DeliveryTab version={version} />}
+            {tab === 'progress' && <ProgressTab version={version} counts={counts} onMoved={moved} />}
+            {tab === 'delivery' && <DeliveryTab version={version} onMoved={moved} />}
           </main>
         </>
       )}

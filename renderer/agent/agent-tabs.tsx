@@ -56,12 +56,11 @@ export function CollectTab({ version, picked, onPick, onCollected }: { version: 
   );
 }
 
-export function ProgressTab({ version, counts }: { version: number; counts: Partial<Record<AgentList, number>> }) {
+export function ProgressTab({ version, counts, onMoved }: { version: number; counts: Partial<Record<AgentList, number>>; onMoved: () => void }) {
   const { t } = useT();
   const [list, setList] = useState<AgentList>('in-progress');
   const [picked, setPicked] = useState<string | null>(null);
-  const [bump, setBump] = useState(0);
-  const rows = useRows(list, version + bump);
+  const rows = useRows(list, version);
   const [detail, setDetail] = useRequest(picked, version);
   return (
     <div>
@@ -74,18 +73,17 @@ export function ProgressTab({ version, counts }: { version: number; counts: Part
       </div>
       <div className="agent-split">
         <aside><RequestTable rows={rows} selected={picked} onPick={setPicked} /></aside>
-        {detail ? <RequestPanel key={`${detail.requestId}-${detail.state}`} request={detail} onChanged={(d) => { setDetail(d); setBump((n) => n + 1); }} /> : <p className="agent-empty">{t('agent.progress.pick')}</p>}
+        {detail ? <RequestPanel key={`${detail.requestId}-${detail.state}`} request={detail} onChanged={(d) => { setDetail(d); onMoved(); }} /> : <p className="agent-empty">{t('agent.progress.pick')}</p>}
       </div>
     </div>
   );
 }
 
-export function DeliveryTab({ version }: { version: number }) {
+export function DeliveryTab({ version, onMoved }: { version: number; onMoved: () => void }) {
   const { t } = useT();
   const [picked, setPicked] = useState<string | null>(null);
-  const [bump, setBump] = useState(0);
-  const ready = useRows('ready', version + bump);
-  const delivered = useRows('delivered', version + bump);
+  const ready = useRows('ready', version);
+  const delivered = useRows('delivered', version);
   const [detail, setDetail] = useRequest(picked, version);
   return (
     <div className="agent-split">
@@ -95,7 +93,7 @@ export function DeliveryTab({ version }: { version: number }) {
         <h3>{t('agent.lists.delivered')}</h3>
         <RequestTable rows={delivered} selected={picked} onPick={setPicked} />
       </aside>
-      {detail ? <DeliveryPanel key={`${detail.requestId}-${detail.state}-${detail.ratings.length}`} request={detail} onChanged={(d) => { setDetail(d); setBump((n) => n + 1); }} /> : <p className="agent-empty">{t('agent.delivery.pick')}</p>}
+      {detail ? <DeliveryPanel key={`${detail.requestId}-${detail.state}-${detail.ratings.length}`} request={detail} onChanged={(d) => { setDetail(d); onMoved(); }} /> : <p className="agent-empty">{t('agent.delivery.pick')}</p>}
     </div>
   );
 }
