@@ -7,6 +7,7 @@ import { useT } from '../shared/use-t';
 import { agentApi } from './agent-api';
 import { AuthoriseTab, CollectTab, DeliveryTab, ProgressTab } from './agent-tabs';
 import { HandoverScreen } from './handover-screen';
+import { NodeKeyForm } from './node-key-form';
 import { PairingForm } from './pairing-form';
 import { StatusLine } from './status-line';
 import { useNodeHealth } from './use-node-health';
@@ -57,7 +58,9 @@ export function AgentApp() {
         <LangSwitch />
       </header>
       <StatusLine health={health} onSyncNow={() => void agentApi.syncNow().finally(refresh)} />
-      {!paired ? (
+      {health.status === 'locked' ? (
+        <NodeKeyForm onKey={refresh} />
+      ) : !paired ? (
         <PairingForm onPaired={refresh} />
       ) : (
         <>

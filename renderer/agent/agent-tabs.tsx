@@ -7,6 +7,7 @@ import { AuthoriseScreen } from './authorise-screen';
 import { CollectScreen } from './collect-screen';
 import { DeliveryPanel } from './delivery-panel';
 import { RequestPanel } from './request-panel';
+import { newRequestId } from './request-id';
 import { RequestTable } from './request-table';
 import { rememberDraft, rememberedDraft } from './use-draft';
 import { useRequest } from './use-request';
@@ -26,17 +27,17 @@ function useRows(list: AgentList, version: number, keep: (r: AgentRequestRow) =>
 
 export function AuthoriseTab({ version, onAuthorised }: { version: number; onAuthorised: (id: string) => void }) {
   const { t } = useT();
-  const [current, setCurrent] = useState(() => rememberedDraft() ?? crypto.randomUUID());
+  const [current, setCurrent] = useState(() => rememberedDraft() ?? newRequestId());
   const [saves, setSaves] = useState(0);
   const drafts = useRows('drafts', version + saves);
   return (
     <div className="agent-split">
       <aside>
-        <button type="button" onClick={() => { const id = crypto.randomUUID(); rememberDraft(null); setCurrent(id); }}>{t('agent.authorise.new')}</button>
+        <button type="button" onClick={() => { const id = newRequestId(); rememberDraft(null); setCurrent(id); }}>{t('agent.authorise.new')}</button>
         <h3>{t('agent.lists.drafts')}</h3>
         <RequestTable rows={drafts} selected={current} onPick={(id) => { rememberDraft(id); setCurrent(id); }} />
       </aside>
-      <AuthoriseScreen key={current} requestId={current} onSaved={() => setSaves((n) => n + 1)} onAuthorised={(id) => { setCurrent(crypto.randomUUID()); onAuthorised(id); }} />
+      <AuthoriseScreen key={current} requestId={current} onSaved={() => setSaves((n) => n + 1)} onAuthorised={(id) => { setCurrent(newRequestId()); onAuthorised(id); }} />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function pairNode(db: Db, hallUrl: string, token: string, nodeId: string)
       db,
       hallUrl,
       token,
-      { nodeId, hall: { name: '测试镇', phone: null }, agent: { id: 7, displayName: '王代办' }, villages: [{ code: '320722100201', name: '东岭村', gridPath: [] }] },
+      { nodeId, nodeName: '东岭村代办点', hall: { name: '测试镇', phone: null }, agent: { id: 7, displayName: '王代办' }, villages: [{ code: '320722100201', name: '东岭村', gridPath: [] }] },
       new Date(),
     ),
   ).immediate();
