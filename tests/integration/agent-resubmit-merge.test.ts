@@ -4,19 +4,16 @@
 // the window (here the ID card's copy, brought in later) was lost and 受理 answered 422.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
-import { addItems, staff, type Staff } from './support/cases.js';
-import { agentRequestRecord, handoverPayload, laterRecord, sendBatch, sendScan, setUpVillages, type VillageSetup } from './support/village-hall.js';
+import type { TestHall } from './support/hall.js';
+import type { Staff } from './support/cases.js';
+import { agentRequestRecord, handoverPayload, laterRecord, sendBatch, sendScan, startVillageHall, type VillageSetup } from './support/village-hall.js';
 
 let h: TestHall;
 let s: Staff;
 let v: VillageSetup;
 
 beforeAll(async () => {
-  h = await startHall();
-  addItems(h);
-  s = await staff(h);
-  v = await setUpVillages(h, await h.login('admin', ADMIN_PASSWORD));
+  ({ h, s, v } = await startVillageHall());
 });
 afterAll(() => h.close());
 

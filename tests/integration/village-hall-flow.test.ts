@@ -6,19 +6,16 @@
 // delivered-ack, in that order, once each.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startHall, type TestHall } from './support/hall.js';
-import { addItems, ID_NUMBER, staff, type Staff } from './support/cases.js';
-import { agentRequestRecord, changes, handoverPayload, laterRecord, sendBatch, sendScan, setUpVillages, EAST, type VillageSetup } from './support/village-hall.js';
+import type { TestHall } from './support/hall.js';
+import { ID_NUMBER, type Staff } from './support/cases.js';
+import { agentRequestRecord, changes, handoverPayload, laterRecord, sendBatch, sendScan, startVillageHall, EAST, type VillageSetup } from './support/village-hall.js';
 
 let h: TestHall;
 let s: Staff;
 let v: VillageSetup;
 
 beforeAll(async () => {
-  h = await startHall();
-  addItems(h);
-  s = await staff(h);
-  v = await setUpVillages(h, await h.login('admin', ADMIN_PASSWORD));
+  ({ h, s, v } = await startVillageHall());
 });
 afterAll(() => h.close());
 

@@ -1,8 +1,8 @@
 // Village set-up for the hall's side of §9: villages, agents on them, paired village nodes, scans
 // sent whole, and record builders in the contract's shape.
 import { createHash, randomUUID } from 'node:crypto';
-import type { TestHall } from './hall.js';
-import { ID_NUMBER, MOBILE, NAME } from './cases.js';
+import { ADMIN_PASSWORD, startHall, type TestHall } from './hall.js';
+import { addItems, ID_NUMBER, MOBILE, NAME, staff, type Staff } from './cases.js';
 
 export const TOWN = '320722100';
 export const EAST = `${TOWN}201`;
@@ -37,6 +37,15 @@ export async function setUpVillages(h: TestHall, admin: string): Promise<Village
   const node = await h.api('POST', '/devices', { token: admin, body: { name: '东岭代办点', kind: 'village', agentId } });
   const other = await h.api('POST', '/devices', { token: admin, body: { name: '北山代办点', kind: 'village', agentId: otherAgentId } });
   return { admin, agentId, otherAgentId, node: node.body.token, nodeId: node.body.id, otherNode: other.body.token, otherNodeId: other.body.id, agentToken, otherAgentToken };
+}
+
+/** A hall with the test items, its staff signed in, and the villages, agents and nodes above. */
+export async function startVillageHall(): Promise<{ h: TestHall; s: Staff; v: VillageSetup }> {
+  const h = await startHall();
+  addItems(h);
+  const s = await staff(h);
+  const v = await setUpVillages(h, await h.login('admin', ADMIN_PASSWORD));
+  return { h, s, v };
 }
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
