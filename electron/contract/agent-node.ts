@@ -181,5 +181,8 @@ export interface CatalogItemView {
 export interface HandoverView {
   handoverId: string;
   handedAt: string;
-  requests: { requestId: string; applicantName: string; itemName: string; materials: { name: string; originals: number; copies: number }[] }[];
+  /** Who hands over, printed on the list: the agent and the station (the node's name at the hall). */
+  agentName: string;
+  nodeName: string;
+  requests: { requestId: string; villageName: string; applicantName: string; itemName: string; materials: { name: string; originals: number; copies: number }[] }[];
 }

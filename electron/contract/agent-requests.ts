@@ -86,7 +86,7 @@ export const AgentRequestDetail = AgentRequestSummary.extend({
   materials: z.array(CountedMaterial.extend({ scans: z.number().int() })),
   duplicateReason: z.string().nullable(),
   handover: z
-    .object({ handoverId: z.string(), handedAt: z.string(), declared: z.array(CountedMaterial), counted: z.array(CountedMaterial).nullable(), discrepancies: z.array(Discrepancy).nullable(), receivedAt: z.string().nullable() })
+    .object({ handoverId: z.string(), handedAt: z.string(), nodeName: z.string(), declared: z.array(CountedMaterial), counted: z.array(CountedMaterial).nullable(), discrepancies: z.array(Discrepancy).nullable(), receivedAt: z.string().nullable() })
     .nullable(),
   events: z.array(z.object({ action: z.string(), actorName: z.string(), at: z.string(), note: z.string() })),
 });

@@ -195,6 +195,8 @@ export const VillageInfo = z.object({ code: DivisionCode, name: z.string(), grid
 export type VillageInfo = z.infer<typeof VillageInfo>;
 export const VillageProfile = z.object({
   nodeId: z.string(),
+  /** The device's name at the hall (东岭村代办点), printed on the 移交清单; '' from a hall before it was sent. */
+  nodeName: z.string().default(''),
   hall: z.object({ name: z.string(), phone: z.string().nullable() }),
   agent: z.object({ id: z.number().int(), displayName: z.string() }),
   villages: z.array(VillageInfo),

@@ -217,7 +217,13 @@ function guide(base: string, generatedPassword: string | null, demo: Awaited<Ret
   const lines = [`  工作人员登录 / staff:     ${base}/`];
   if (generatedPassword) lines.push(`  管理员 admin 初始密码（只显示这一次）/ admin password (shown once): ${generatedPassword}`);
   if (demo) {
-    for (const d of demo) lines.push(`  ${d.name} / ${d.page}: ${base}/${d.page}#pair=${d.token}`);
+    for (const d of demo.filter((p) => p.page !== 'village')) lines.push(`  ${d.name} / ${d.page}: ${base}/${d.page}#pair=${d.token}`);
+    for (const d of demo.filter((p) => p.page === 'village')) {
+      lines.push(
+        `  村代办点 / village node (${d.name}): npm run village -- --data ./village-data --port 8630` +
+          ` → http://127.0.0.1:8630/ 大厅地址 / hall ${base} 配对码 / pairing code ${d.token}`,
+      );
+    }
     lines.push(`  演示账号 / demo users (${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username}(${u.role})`).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@
 // the demo terminals' pairing codes are kept in plain text (settings 'demo.pairing') so that every
 // demo start can print ready-to-open links — never do this outside demo mode.
 import type { Db } from '../../db/connection.js';
+import { get, sql } from '../../db/sql.js';
 import type { Role } from '../contract/api.js';
 import type { Clock } from './clock.js';
 import { createDevice } from './devices/service.js';
@@ -28,8 +29,12 @@ const DEMO_TERMINALS = [
   { name: '1号窗口评价器', kind: 'rating', page: 'rating' },
 ] as const;
 
+/** agent1's village node: paired from `npm run village`'s page with this code (`page` 'village'). */
+const DEMO_VILLAGE_NODE = '东岭村代办点（演示）';
+
 export interface DemoPairing {
   name: string;
+  /** The terminal's page on the hall, or 'village' for the village node, which serves its own. */
   page: string;
   token: string;
 }
@@ -44,9 +49,11 @@ export async function loadDemo(db: Db, clock: Clock): Promise<DemoPairing[]> {
     if (!usernameTaken(db, user.username)) await createUser(db, clock, SYSTEM_ACTOR, { ...user, password: DEMO_PASSWORD });
   }
   const devices = DEMO_TERMINALS.map((t) => ({ ...t, ...createDevice(db, clock, SYSTEM_ACTOR, { name: t.name, kind: t.kind }) }));
-  const pairings = devices.map((d) => ({ name: d.name, page: d.page, token: d.token }));
+  const pairings: DemoPairing[] = devices.map((d) => ({ name: d.name, page: d.page, token: d.token }));
   loadDemoQueue(db, clock, devices.find((d) => d.kind === 'rating')!.id);
   loadDemoVillages(db, clock, 'agent1');
+  const agent = get<{ id: number }>(db, sql`SELECT id FROM users WHERE username = 'agent1' AND role = 'agent'`);
+  if (agent) pairings.push({ name: DEMO_VILLAGE_NODE, page: 'village', token: createDevice(db, clock, SYSTEM_ACTOR, { name: DEMO_VILLAGE_NODE, kind: 'village', agentId: agent.id }).token });
   setSetting(db, clock, 'demo.pairing', JSON.stringify(pairings));
   return pairings;
 }

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   const guide = key
-    ? `  其他设备访问代办页面需带访问密钥 / other devices open the agent page with its access key: ${base}/#key=${key}\n`
+    ? `  其他设备打开代办页面请用此访问链接（含访问密钥） / other devices open the agent page with this access link (it carries the access key): ${base}/#key=${key}\n`
     : '';
   process.stdout.write(`village node listening on ${base}\n${guide}`);
   logger.info({ host: options.host, port, version }, 'village node ready');

@@ -1,5 +1,6 @@
 // Calls from the agent's page to its own village node (same origin): /api/v1/health, pairing and
-// /api/v1/agent/*. Errors come back as the hall's ApiError so forms show them the same way.
+// /api/v1/agent/*, with the node's access key when the page has one. Errors come back as the hall's
+// ApiError so forms show them the same way.
 import type {
   AgentDraft,
   AgentList,
@@ -17,15 +18,26 @@ import type {
 import type { AgentMaterial, VillageHealth } from '../../electron/contract/village.js';
 import { parseErrorResponse, unreachableError } from '../shared/api-error';
 import { currentLanguage } from '../shared/i18n';
+import { currentNodeKey } from './node-key';
 
 const TIMEOUT_MS = 15_000;
+
+/** A node on a LAN address asks other machines for its access key (node-key.ts); on this machine it is not needed but harmless. */
+function headersFor(json: boolean): Record<string, string> {
+  const key = currentNodeKey();
+  return {
+    'Accept-Language': currentLanguage(),
+    ...(json ? { 'Content-Type': 'application/json' } : {}),
+    ...(key ? { Authorization: `Bearer ${key}` } : {}),
+  };
+}
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
-      headers: { 'Accept-Language': currentLanguage(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: headersFor(body !== undefined),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

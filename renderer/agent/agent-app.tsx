@@ -7,6 +7,7 @@ import { useT } from '../shared/use-t';
 import { agentApi } from './agent-api';
 import { AuthoriseTab, CollectTab, DeliveryTab, ProgressTab } from './agent-tabs';
 import { HandoverScreen } from './handover-screen';
+import { NodeKeyForm } from './node-key-form';
 import { PairingForm } from './pairing-form';
 import { StatusLine } from './status-line';
 import { useNodeHealth } from './use-node-health';
@@ -43,7 +44,11 @@ export function AgentApp() {
   const stamp = health.status === 'ok' ? `${health.health.lastContactAt}-${health.health.pending.records}` : health.status;
   useEffect(() => setVersion((v) => v + 1), [stamp]);
   useEffect(() => void agentApi.counts().then(setCounts, () => undefined), [version]);
-  const moved = () => setVersion((v) => v + 1);
+  // A step of the agent's own changes what waits to go: the status line says so at once, not at the next poll.
+  const moved = () => {
+    setVersion((v) => v + 1);
+    refresh();
+  };
 
   const paired = health.status !== 'ok' || health.health.paired;
   return (
@@ -53,7 +58,9 @@ export function AgentApp() {
         <LangSwitch />
       </header>
       <StatusLine health={health} onSyncNow={() => void agentApi.syncNow().finally(refresh)} />
-      {!paired ? (
+      {health.status === 'locked' ? (
+        <NodeKeyForm onKey={refresh} />
+      ) : !paired ? (
         <PairingForm onPaired={refresh} />
       ) : (
         <>
@@ -70,8 +77,8 @@ export function AgentApp() {
             {tab === 'authorise' && <AuthoriseTab version={version} onAuthorised={(id) => { setPicked(id); moved(); setTab('collect'); }} />}
             {tab === 'collect' && <CollectTab version={version} picked={picked} onPick={setPicked} onCollected={() => { setPicked(null); moved(); }} />}
             {tab === 'handover' && <HandoverScreen onDone={moved} />}
-            {tab === 'progress' && <ProgressTab version={version} counts={counts} />}
-            {tab === 'delivery' && <DeliveryTab version={version} />}
+            {tab === 'progress' && <ProgressTab version={version} counts={counts} onMoved={moved} />}
+            {tab === 'delivery' && <DeliveryTab version={version} onMoved={moved} />}
           </main>
         </>
       )}

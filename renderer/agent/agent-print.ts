@@ -59,7 +59,7 @@ export function handoverHtml(t: Translate, lang: string, h: HandoverView): strin
   const rows = h.requests
     .map(
       (r, i) =>
-        `<tr><td>${i + 1}</td><td>${esc(r.applicantName)}</td><td>${esc(r.itemName)}</td><td>${r.materials
+        `<tr><td>${i + 1}</td><td>${esc(r.villageName)}</td><td>${esc(r.applicantName)}</td><td>${esc(r.itemName)}</td><td>${r.materials
           .map((m) => esc(t('agent.print.materialCount', { name: m.name, originals: m.originals, copies: m.copies })))
           .join('<br>')}</td><td></td></tr>`,
     )
@@ -67,8 +67,9 @@ export function handoverHtml(t: Translate, lang: string, h: HandoverView): strin
   return page(
     t('agent.print.handoverTitle'),
     `<h1>${esc(t('agent.print.handoverTitle'))}</h1>
+    <p>${esc(t('agent.print.handoverFrom', { node: h.nodeName || '—', agent: h.agentName || '—' }))}</p>
     <p>${esc(t('agent.print.handoverMeta', { id: h.handoverId.slice(0, 8), at: new Date(h.handedAt).toLocaleString(lang), count: h.requests.length }))}</p>
-    <table><thead><tr><th style="width:6%">#</th><th style="width:14%">${esc(t('agent.fields.applicantName'))}</th><th style="width:26%">${esc(t('agent.fields.item'))}</th><th>${esc(t('agent.print.materials'))}</th><th style="width:16%">${esc(t('agent.print.counted'))}</th></tr></thead><tbody>${rows}</tbody></table>
+    <table><thead><tr><th style="width:5%">#</th><th style="width:12%">${esc(t('agent.fields.village'))}</th><th style="width:12%">${esc(t('agent.fields.applicantName'))}</th><th style="width:22%">${esc(t('agent.fields.item'))}</th><th>${esc(t('agent.print.materials'))}</th><th style="width:16%">${esc(t('agent.print.counted'))}</th></tr></thead><tbody>${rows}</tbody></table>
     <div class="sign"><div>${esc(t('agent.print.handedBy'))}</div><div>${esc(t('agent.print.receivedBy'))}</div></div>`,
     lang,
   );

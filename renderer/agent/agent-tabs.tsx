@@ -7,6 +7,7 @@ import { AuthoriseScreen } from './authorise-screen';
 import { CollectScreen } from './collect-screen';
 import { DeliveryPanel } from './delivery-panel';
 import { RequestPanel } from './request-panel';
+import { newRequestId } from './request-id';
 import { RequestTable } from './request-table';
 import { rememberDraft, rememberedDraft } from './use-draft';
 import { useRequest } from './use-request';
@@ -26,17 +27,17 @@ function useRows(list: AgentList, version: number, keep: (r: AgentRequestRow) =>
 
 export function AuthoriseTab({ version, onAuthorised }: { version: number; onAuthorised: (id: string) => void }) {
   const { t } = useT();
-  const [current, setCurrent] = useState(() => rememberedDraft() ?? crypto.randomUUID());
+  const [current, setCurrent] = useState(() => rememberedDraft() ?? newRequestId());
   const [saves, setSaves] = useState(0);
   const drafts = useRows('drafts', version + saves);
   return (
     <div className="agent-split">
       <aside>
-        <button type="button" onClick={() => { const id = crypto.randomUUID(); rememberDraft(null); setCurrent(id); }}>{t('agent.authorise.new')}</button>
+        <button type="button" onClick={() => { const id = newRequestId(); rememberDraft(null); setCurrent(id); }}>{t('agent.authorise.new')}</button>
         <h3>{t('agent.lists.drafts')}</h3>
         <RequestTable rows={drafts} selected={current} onPick={(id) => { rememberDraft(id); setCurrent(id); }} />
       </aside>
-      <AuthoriseScreen key={current} requestId={current} onSaved={() => setSaves((n) => n + 1)} onAuthorised={(id) => { setCurrent(crypto.randomUUID()); onAuthorised(id); }} />
+      <AuthoriseScreen key={current} requestId={current} onSaved={() => setSaves((n) => n + 1)} onAuthorised={(id) => { setCurrent(newRequestId()); onAuthorised(id); }} />
     </div>
   );
 }
@@ -56,12 +57,11 @@ export function CollectTab({ version, picked, onPick, onCollected }: { version: 
   );
 }
 
-export function ProgressTab({ version, counts }: { version: number; counts: Partial<Record<AgentList, number>> }) {
+export function ProgressTab({ version, counts, onMoved }: { version: number; counts: Partial<Record<AgentList, number>>; onMoved: () => void }) {
   const { t } = useT();
   const [list, setList] = useState<AgentList>('in-progress');
   const [picked, setPicked] = useState<string | null>(null);
-  const [bump, setBump] = useState(0);
-  const rows = useRows(list, version + bump);
+  const rows = useRows(list, version);
   const [detail, setDetail] = useRequest(picked, version);
   return (
     <div>
@@ -74,18 +74,17 @@ export function ProgressTab({ version, counts }: { version: number; counts: Part
       </div>
       <div className="agent-split">
         <aside><RequestTable rows={rows} selected={picked} onPick={setPicked} /></aside>
-        {detail ? <RequestPanel key={`${detail.requestId}-${detail.state}`} request={detail} onChanged={(d) => { setDetail(d); setBump((n) => n + 1); }} /> : <p className="agent-empty">{t('agent.progress.pick')}</p>}
+        {detail ? <RequestPanel key={`${detail.requestId}-${detail.state}`} request={detail} onChanged={(d) => { setDetail(d); onMoved(); }} /> : <p className="agent-empty">{t('agent.progress.pick')}</p>}
       </div>
     </div>
   );
 }
 
-export function DeliveryTab({ version }: { version: number }) {
+export function DeliveryTab({ version, onMoved }: { version: number; onMoved: () => void }) {
   const { t } = useT();
   const [picked, setPicked] = useState<string | null>(null);
-  const [bump, setBump] = useState(0);
-  const ready = useRows('ready', version + bump);
-  const delivered = useRows('delivered', version + bump);
+  const ready = useRows('ready', version);
+  const delivered = useRows('delivered', version);
   const [detail, setDetail] = useRequest(picked, version);
   return (
     <div className="agent-split">
@@ -95,7 +94,7 @@ export function DeliveryTab({ version }: { version: number }) {
         <h3>{t('agent.lists.delivered')}</h3>
         <RequestTable rows={delivered} selected={picked} onPick={setPicked} />
       </aside>
-      {detail ? <DeliveryPanel key={`${detail.requestId}-${detail.state}-${detail.ratings.length}`} request={detail} onChanged={(d) => { setDetail(d); setBump((n) => n + 1); }} /> : <p className="agent-empty">{t('agent.delivery.pick')}</p>}
+      {detail ? <DeliveryPanel key={`${detail.requestId}-${detail.state}-${detail.ratings.length}`} request={detail} onChanged={(d) => { setDetail(d); onMoved(); }} /> : <p className="agent-empty">{t('agent.delivery.pick')}</p>}
     </div>
   );
 }

@@ -14,7 +14,7 @@ export function StatusLine({ health, onSyncNow }: { health: NodeHealth; onSyncNo
   if (health.status !== 'ok') {
     return (
       <div className="agent-status bad" role="status" data-testid="agent-status">
-        {health.status === 'loading' ? t('agent.status.loading') : t('agent.status.nodeDown')}
+        {health.status === 'loading' ? t('agent.status.loading') : health.status === 'locked' ? t('agent.status.locked') : t('agent.status.nodeDown')}
       </div>
     );
   }

@@ -31,6 +31,16 @@ export function useDraft(requestId: string, onSaved?: () => void) {
   const [loaded, setLoaded] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
   const dirty = useRef(false);
+  const edits = useRef(0);
+  // A save still on its way when the screen left the draft (it was authorised, or another was picked)
+  // must not make it the page's current draft again.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -48,14 +58,17 @@ export function useDraft(requestId: string, onSaved?: () => void) {
   useEffect(() => {
     if (!loaded || !dirty.current) return undefined;
     const timer = setTimeout(() => {
+      const saving = edits.current;
       setSave('saving');
       agentApi.saveDraft(requestId, draft).then(
         () => {
+          if (!mounted.current) return;
           rememberDraft(requestId);
-          setSave('saved');
+          // "Saved" is said only of what was saved: an edit made meanwhile has its own save coming.
+          setSave(edits.current === saving ? 'saved' : 'idle');
           onSaved?.();
         },
-        () => setSave('failed'),
+        () => mounted.current && setSave('failed'),
       );
     }, SAVE_AFTER_MS);
     return () => clearTimeout(timer);
@@ -63,6 +76,8 @@ export function useDraft(requestId: string, onSaved?: () => void) {
 
   const update = (patch: Partial<AgentDraft>) => {
     dirty.current = true;
+    edits.current += 1;
+    setSave((s) => (s === 'saved' ? 'idle' : s));
     setDraft((d) => ({ ...d, ...patch }));
   };
   return { draft, update, loaded, save };

@@ -2,11 +2,13 @@
 // reached and what waits to go (DESIGN §9), for the status line and the pairing gate.
 import { useEffect, useState } from 'react';
 import type { VillageHealth } from '../../electron/contract/village.js';
+import { ApiError } from '../shared/api-error';
 import { agentApi } from './agent-api';
 
 export const HEALTH_POLL_MS = 3000;
 
-export type NodeHealth = { status: 'loading' } | { status: 'ok'; health: VillageHealth } | { status: 'down' };
+/** `locked`: the node is on a LAN address and this page has not got its access key (node-key.ts). */
+export type NodeHealth = { status: 'loading' } | { status: 'ok'; health: VillageHealth } | { status: 'down' } | { status: 'locked' };
 
 export function useNodeHealth(): [NodeHealth, () => void] {
   const [state, setState] = useState<NodeHealth>({ status: 'loading' });
@@ -17,7 +19,7 @@ export function useNodeHealth(): [NodeHealth, () => void] {
     const poll = () => {
       agentApi.health().then(
         (health) => live && setState({ status: 'ok', health }),
-        () => live && setState({ status: 'down' }),
+        (err: unknown) => live && setState({ status: err instanceof ApiError && err.status === 401 ? 'locked' : 'down' }),
       ).finally(() => {
         if (live) timer = setTimeout(poll, HEALTH_POLL_MS);
       });

@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface Proc {
   child: ChildProcessWithoutNullStreams;
   base: string;
+  /** What the process printed on stdout so far (the node prints its access link there). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ function start(cli: string, ready: RegExp, args: string[]): Promise<Proc> {
         resolve({
           child,
           base: m[1]!,
+          output: () => out,
           stop: async () => {
             child.kill('SIGTERM');
             await exited;
@@ -52,5 +55,5 @@ function start(cli: string, ready: RegExp, args: string[]): Promise<Proc> {
 export const startHall = (data: string, port: number, adminPassword: string) =>
   start('dist/electron/hall/cli.js', /^hall listening on (http:\/\/\S+)$/m, ['--data', data, '--port', String(port), '--admin-password', adminPassword, '--demo']);
 
-export const startNode = (data: string, port: number) =>
-  start('dist/electron/village/cli.js', /^village node listening on (http:\/\/\S+)$/m, ['--data', data, '--port', String(port), '--sync-interval', '1', '--retry-cap', '2', '--log-level', 'warn']);
+export const startNode = (data: string, port: number, host = '127.0.0.1') =>
+  start('dist/electron/village/cli.js', /^village node listening on (http:\/\/\S+)$/m, ['--data', data, '--port', String(port), '--host', host, '--sync-interval', '1', '--retry-cap', '2', '--log-level', 'warn']);

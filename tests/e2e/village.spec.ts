@@ -38,12 +38,19 @@ async function draw(page: Page): Promise<void> {
 /** A date in the hall's days (Asia/Shanghai), `days` from today, as YYYY-MM-DD. */
 const hallDate = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-// FIXME (issue 9, still open): on a loaded two-core machine the 委托 form was seen to lose the chosen
-// item (itemCode and itemName empty, every other field kept) before 提交委托, and in another run the
-// resubmitted correction reached the hall without the supplied material's counts. Both point at a
-// race between the draft's autosave/reload and the form's state; until it is found the path is kept
-// here but not run in CI, so a flaky pass cannot hide it.
-test.fixme('an agent request from the village to delivery, across a hall outage and a node restart', async ({ page }, info) => {
+/**
+ * The agent's page refreshes the open request whenever the node has been in touch with the hall
+ * (every few seconds). Waiting for the next such refresh between entering something and sending it
+ * makes sure the entry survives one (under load the agent's clicks are seconds apart; a refresh used
+ * to remake the panel and drop what was entered).
+ */
+const nextRefresh = (page: Page) =>
+  page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/agent\/requests\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname), { timeout: 30_000 });
+
+test('an agent request from the village to delivery, across a hall outage and a node restart', async ({ page }, info) => {
+  // Two hall starts and two node starts besides the page's path: past the suite's 180 s bound on a
+  // two-core machine shared by several runs (seen at a load of 20). A bound for a hang, not a speed check.
+  test.setTimeout(360_000);
   const hallData = mkdtempSync(path.join(os.tmpdir(), 'village-e2e-hall-'));
   const nodeData = mkdtempSync(path.join(os.tmpdir(), 'village-e2e-node-'));
   const [hallPort, nodePort] = [await freePort(), await freePort()];
@@ -131,6 +138,9 @@ test.fixme('an agent request from the village to delivery, across a hall outage 
     await page.getByTestId('handover-submit').click();
     await expect(page.locator('iframe[data-testid="handover-print"]')).toHaveCount(1);
     await shot('3-handover');
+    // The clerk can receive the hand-over once it reached the hall (the status line may still show the
+    // count from before the hand-over was queued).
+    await expect.poll(async () => (await ok(hall!.base, 'GET', '/agent-requests?state=handed_over', clerk)).rows.length, { timeout: 30_000 }).toBe(1);
     await expect(page.getByTestId('agent-pending')).toContainText('没有待上传的资料', { timeout: 30_000 });
 
     // The clerk receives the hand-over and asks for the missing material.
@@ -151,6 +161,9 @@ test.fixme('an agent request from the village to delivery, across a hall outage 
     const line = page.getByTestId('correction').locator(`[data-testid="material-line"][data-name="${missing.name}"]`);
     for (let i = 0; i < Math.max(1, missing.originals); i++) await line.getByRole('button', { name: '原件 +' }).click();
     for (let i = 0; i < missing.copies; i++) await line.getByRole('button', { name: '复印件 +' }).click();
+    await nextRefresh(page);
+    await expect(line.getByRole('group', { name: '原件' }).locator('output')).toHaveText(String(Math.max(1, missing.originals)));
+    await expect(page.getByTestId('correction').getByTestId('missing-summary')).toHaveText('必需材料已齐全');
     await page.getByTestId('resubmit').click();
     await expect(page.getByTestId('request-state')).toHaveText('已移交');
 
@@ -171,6 +184,7 @@ test.fixme('an agent request from the village to delivery, across a hall outage 
     await page.getByTestId('deliver-submit').click();
     await expect(page.getByTestId('request-state')).toHaveText('已送达');
     await page.getByRole('button', { name: '非常满意' }).click();
+    await nextRefresh(page);
     await page.getByTestId('rating-submit').click();
     await expect(page.getByTestId('ratings-done')).toContainText('非常满意');
     await shot('5-delivery');

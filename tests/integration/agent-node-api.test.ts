@@ -39,7 +39,7 @@ const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 beforeAll(async () => {
   db.transaction(() =>
-    storePairing(db, 'http://127.0.0.1:9', 'token', { nodeId: 'n1', hall: { name: '测试镇', phone: null }, agent: { id: 3, displayName: '李代办' }, villages: VILLAGES }, new Date()),
+    storePairing(db, 'http://127.0.0.1:9', 'token', { nodeId: 'n1', nodeName: '东岭村代办点', hall: { name: '测试镇', phone: null }, agent: { id: 3, displayName: '李代办' }, villages: VILLAGES }, new Date()),
   )();
   storeCatalog(db, 1, CATALOG_ITEMS);
   ({ app } = await buildVillageServer({ db, dataDir: db.dir, version: 'test', rendererDir: null, startLink: false }));
@@ -100,6 +100,9 @@ describe('the agent API on the village node', () => {
     expect(JSON.stringify(list.body)).not.toContain('11010519491231002X');
     const handed = await api('POST', '/agent/handovers', { requestIds: [id] });
     expect(handed.status).toBe(201);
+    // The printed list names who hands over: the agent, the station, each request's village.
+    expect(handed.body).toMatchObject({ agentName: '李代办', nodeName: '东岭村代办点' });
+    expect(handed.body.requests[0].villageName).toBe(VILLAGES[1]!.name);
     expect(handed.body.requests[0].materials).toEqual([{ name: '居民身份证', originals: 1, copies: 1 }, { name: '户口簿', originals: 1, copies: 0 }]);
     expect((await api('GET', '/health')).body.pending.records).toBe(2);
     expect((await api('POST', '/agent/handovers', { requestIds: [id] })).status).toBe(409);

@@ -40,6 +40,8 @@ describe('pairing a village node', () => {
     const res = await h.api('GET', '/village/profile', { token: v.node });
     expect(res.status).toBe(200);
     expect(res.body.agent.id).toBe(v.agentId);
+    // The node prints its own name on the 移交清单.
+    expect(res.body.nodeName).toBe('东岭代办点');
     expect(res.body.villages.map((x: { code: string }) => x.code)).toEqual([EAST, WEST]);
     expect(res.body.villages[0].gridPath).toEqual(['片区', '东岭村', '第一网格']);
   });

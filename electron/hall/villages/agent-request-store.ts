@@ -76,10 +76,10 @@ export function agentRequestDetail(db: Db, scope: RequestScope, id: number): Age
   const r = listRow(db, scope, id);
   const auth = JSON.parse(r.authorisation) as { scope: string; validFrom: string; validUntil: string; signature: { kind: string }; authorisedAt: string };
   const line = r.handover_id
-    ? get<{ handover_id: string; handed_at: string; declared: string; counted: string | null; discrepancies: string | null; received_at: string | null }>(
+    ? get<{ handover_id: string; handed_at: string; node_name: string | null; declared: string; counted: string | null; discrepancies: string | null; received_at: string | null }>(
         db,
-        sql`SELECT l.handover_id, h.handed_at, l.declared, l.counted, l.discrepancies, l.received_at FROM agent_handover_lines l
-            JOIN agent_handovers h ON h.handover_id = l.handover_id WHERE l.handover_id = ${r.handover_id} AND l.agent_request_id = ${r.id}`,
+        sql`SELECT l.handover_id, h.handed_at, d.name AS node_name, l.declared, l.counted, l.discrepancies, l.received_at FROM agent_handover_lines l
+            JOIN agent_handovers h ON h.handover_id = l.handover_id LEFT JOIN devices d ON d.id = h.device_id WHERE l.handover_id = ${r.handover_id} AND l.agent_request_id = ${r.id}`,
       )
     : undefined;
   const events = all<{ action: string; actor_name: string; at: string; note: string }>(
@@ -96,6 +96,7 @@ export function agentRequestDetail(db: Db, scope: RequestScope, id: number): Age
       ? {
           handoverId: line.handover_id,
           handedAt: line.handed_at,
+          nodeName: line.node_name ?? '',
           declared: JSON.parse(line.declared) as AgentRequestDetail['materials'],
           counted: line.counted ? (JSON.parse(line.counted) as AgentRequestDetail['materials']) : null,
           discrepancies: line.discrepancies ? (JSON.parse(line.discrepancies) as NonNullable<AgentRequestDetail['handover']>['discrepancies']) : null,

@@ -48,6 +48,7 @@ export function registerVillageNodeRoutes(hall: HallContext, dataDir: string | n
       const phone = getSetting(db, 'hall.phone');
       return {
         nodeId: String(node.deviceId),
+        nodeName: node.deviceName,
         hall: { name: getSetting(db, 'hall.name'), phone: phone || null },
         agent: { id: node.agentUserId, displayName: node.agentName },
         villages: agentVillages(db, node.agentUserId),

@@ -2,10 +2,12 @@
 // A HallError thrown here rejects that one record (its savepoint is rolled back); the rest go on.
 import type { Db } from '../../../db/connection.js';
 import { get, run, sql } from '../../../db/sql.js';
+import type { ProvidedMaterial } from '../../contract/cases.js';
 import type { AgentEventPayload, AgentRatingPayload, AgentRequestPayload, DeliveryPayload, HandoverPayload, VillageRecord } from '../../contract/village.js';
 import { recordTransition } from '../cases/actions.js';
 import { effectOf } from '../cases/action-effects.js';
-import { findCase } from '../cases/case-store.js';
+import { checkListOf, findCase } from '../cases/case-store.js';
+import type { CheckListRow } from '../cases/materials.js';
 import { hallToday } from '../cases/intake.js';
 import { nextStatus } from '../cases/state-machine.js';
 import type { Clock } from '../clock.js';
@@ -45,15 +47,25 @@ export function applyAgentRequest(c: ApplyContext, record: VillageRecord, p: Age
 const providedOf = (materials: AgentEventPayload['materials']) =>
   materials.map((m) => ({ name: m.name, originals: m.originals, copies: m.copies, electronic: m.scans.length }));
 
+/**
+ * The case's check-list after the node supplied a correction's materials: the case's own counts (as
+ * the clerk took them at intake) with each supplied material's counts put in its place. The village's
+ * first declaration is not the base: the clerk's count at the window is what the case holds.
+ */
+export function resubmittedMaterials(caseMaterials: readonly CheckListRow[], supplied: AgentEventPayload['materials']): ProvidedMaterial[] {
+  const byName = new Map(providedOf(supplied).map((m) => [m.name, m]));
+  const held = caseMaterials.map((m) => ({ ...(byName.get(m.name) ?? { name: m.name, originals: m.originals, copies: m.copies, electronic: m.electronic }), applicable: m.applicable }));
+  const extra = [...byName.values()].filter((m) => !caseMaterials.some((c) => c.name === m.name));
+  return [...held, ...extra];
+}
+
 function resubmitToCase(c: ApplyContext, r: AgentRequestRow, p: AgentEventPayload): void {
   const row = r.case_id !== null ? findCase(c.db, r.case_id) : undefined;
   if (!row || row.status !== 'correction') return;
   const after = nextStatus(row.status, 'resubmit');
   if (!after) return;
   // The case's own resubmit path: the whole check-list again, then the clerk accepts at the window.
-  const merged = new Map(JSON.parse(r.materials).map((m: { name: string }) => [m.name, m]) as Array<[string, AgentEventPayload['materials'][number]]>);
-  for (const m of p.materials) merged.set(m.name, m);
-  const body = { action: 'resubmit' as const, materials: providedOf([...merged.values()]) };
+  const body = { action: 'resubmit' as const, materials: resubmittedMaterials(checkListOf(c.db, row.id), p.materials) };
   const effect = effectOf(c.db, row, body, c.now, hallToday(c.db, c.clock));
   const resubmitted = recordTransition(c.db, c.actor, c.now, row, { action: 'resubmit', before: row.status, after, note: p.note || null, ...effect });
   // The correction's scans join the case's, as the first ones did at intake.

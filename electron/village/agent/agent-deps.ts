@@ -40,6 +40,8 @@ export interface AgentDeps {
   appendRecord(db: Db, input: AppendRecordInput): string;
   /** The villages the paired node's agent serves (from the hall's profile at pairing). */
   villages(db: Db): { code: string; name: string }[];
+  /** Who hands over: the agent's and the node's names at the hall ('' while not paired). */
+  station(db: Db): { agentName: string; nodeName: string };
   /** One item of the mirrored catalogue, or null. */
   catalogItem(db: Db, code: string): MirroredItem | null;
   /** Every mirrored item (search runs over their keys). */

@@ -65,6 +65,10 @@ export function agentDepsOf(node: Pick<VillageNode, 'clock'>): AgentDeps {
     calendar: shippedCalendar(),
     appendRecord: (db, input) => appendRecord(db, input),
     villages: (db) => (readPairing(db)?.villages ?? []).map((v) => ({ code: v.code, name: v.name })),
+    station: (db) => {
+      const pairing = readPairing(db);
+      return { agentName: pairing?.agent.displayName ?? '', nodeName: pairing?.nodeName ?? '' };
+    },
     catalogItem: (db, code) => {
       const row = get<MirrorRow>(db, sql`SELECT code, name, search_key, item FROM catalog_items WHERE code = ${code}`);
       return row ? toMirrored(row) : null;

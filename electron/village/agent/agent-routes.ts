@@ -103,7 +103,7 @@ export function registerAgentRoutes(host: AgentRouteHost): void {
     status: 201,
     handler: ({ body }) => handOver(db, deps, body.requestIds),
   });
-  add({ method: 'GET', url: '/agent/handovers/:id', summary: 'A 移交清单 for printing', params: HandoverParams, handler: ({ params }) => handoverView(db, params.id) });
+  add({ method: 'GET', url: '/agent/handovers/:id', summary: 'A 移交清单 for printing', params: HandoverParams, handler: ({ params }) => handoverView(db, deps, params.id) });
   const stepRoute = <B>(url: string, summary: string, body: z.ZodType<B> | undefined, run: (id: string, b: B) => void) =>
     add({
       method: 'POST',

@@ -40,22 +40,25 @@ export function handOver(db: Db, deps: AgentDeps, requestIds: readonly string[])
       });
     }
   }).immediate();
-  return handoverView(db, handoverId);
+  return handoverView(db, deps, handoverId);
 }
 
 /** The 移交清单 as printed: each request with its counted materials. */
-export function handoverView(db: Db, handoverId: string): HandoverView {
+export function handoverView(db: Db, deps: AgentDeps, handoverId: string): HandoverView {
   const h = get<{ handed_at: string }>(db, sql`SELECT handed_at FROM agent_handovers WHERE handover_id = ${handoverId}`);
   if (!h) throw notFound();
-  const requests = all<{ request_id: string; applicant_name: string; item_name: string }>(
+  const requests = all<{ request_id: string; village_code: string; applicant_name: string; item_name: string }>(
     db,
-    sql`SELECT request_id, applicant_name, item_name FROM agent_requests WHERE handover_id = ${handoverId} ORDER BY created_at, request_id`,
+    sql`SELECT request_id, village_code, applicant_name, item_name FROM agent_requests WHERE handover_id = ${handoverId} ORDER BY created_at, request_id`,
   );
+  const villages = new Map(deps.villages(db).map((v) => [v.code, v.name]));
   return {
     handoverId,
     handedAt: h.handed_at,
+    ...deps.station(db),
     requests: requests.map((r) => ({
       requestId: r.request_id,
+      villageName: villages.get(r.village_code) ?? r.village_code,
       applicantName: r.applicant_name,
       itemName: r.item_name,
       materials: materialsOf(db, r.request_id)

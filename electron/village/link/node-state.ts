@@ -8,6 +8,7 @@ export interface Pairing {
   hallUrl: string;
   token: string;
   nodeId: string;
+  nodeName: string;
   hall: VillageProfile['hall'];
   agent: VillageProfile['agent'];
   villages: VillageInfo[];
@@ -18,6 +19,7 @@ interface PairingRow {
   hall_url: string;
   token: string;
   node_id: string;
+  node_name: string;
   hall: string;
   agent: string;
   villages: string;
@@ -25,12 +27,13 @@ interface PairingRow {
 }
 
 export function readPairing(db: Db): Pairing | null {
-  const row = get<PairingRow>(db, sql`SELECT hall_url, token, node_id, hall, agent, villages, paired_at FROM pairing WHERE id = 1`);
+  const row = get<PairingRow>(db, sql`SELECT hall_url, token, node_id, node_name, hall, agent, villages, paired_at FROM pairing WHERE id = 1`);
   if (!row) return null;
   return {
     hallUrl: row.hall_url,
     token: row.token,
     nodeId: row.node_id,
+    nodeName: row.node_name,
     hall: JSON.parse(row.hall) as Pairing['hall'],
     agent: JSON.parse(row.agent) as Pairing['agent'],
     villages: JSON.parse(row.villages) as VillageInfo[],
@@ -43,8 +46,8 @@ export function storePairing(db: Db, hallUrl: string, token: string, profile: Vi
   run(db, sql`DELETE FROM pairing`);
   run(
     db,
-    sql`INSERT INTO pairing (id, hall_url, token, node_id, hall, agent, villages, paired_at)
-        VALUES (1, ${hallUrl}, ${token}, ${profile.nodeId}, ${JSON.stringify(profile.hall)}, ${JSON.stringify(profile.agent)},
+    sql`INSERT INTO pairing (id, hall_url, token, node_id, node_name, hall, agent, villages, paired_at)
+        VALUES (1, ${hallUrl}, ${token}, ${profile.nodeId}, ${profile.nodeName}, ${JSON.stringify(profile.hall)}, ${JSON.stringify(profile.agent)},
                 ${JSON.stringify(profile.villages)}, ${at.toISOString()})`,
   );
   run(db, sql`UPDATE link_state SET changes_cursor = NULL, catalog_version = 0, revoked_at = NULL, last_error = NULL, failing_since = NULL WHERE id = 1`);

@@ -6,7 +6,7 @@ import { useT } from '../../shared/use-t';
 import { formatDateTime } from '../../shared/format';
 import { errorMessage } from '../../shared/api-error';
 import { useStaff } from '../staff-context';
-import { AGENT_REQUEST_STATES, agentRequestsApi, type AgentRequestDetail, type AgentRequestState, type AgentRequestSummary, type CreatedCase } from './agent-requests-api';
+import { AGENT_REQUEST_STATES, agentRequestsApi, type AgentRequestDetail, type AgentRequestState, type AgentRequestSummary } from './agent-requests-api';
 import { HandoverReceipt } from './handover-receipt';
 import './agent-requests.css';
 
@@ -15,20 +15,10 @@ function RequestDetail({ id, clerk, onChanged }: { id: number; clerk: boolean; o
   const { api } = useStaff();
   const calls = useMemo(() => agentRequestsApi(api), [api]);
   const [detail, setDetail] = useState<AgentRequestDetail | null>(null);
-  const [created, setCreated] = useState<CreatedCase | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const load = useCallback(() => void calls.get(id).then(setDetail, (e: unknown) => setProblem(errorMessage(t, e))), [calls, id, t]);
   useEffect(load, [load]);
   if (!detail) return problem ? <p role="alert">{problem}</p> : <p role="status">{t('common.loading')}</p>;
-  const takeIn = async () => {
-    try {
-      setCreated(await calls.takeIn(id));
-      load();
-      onChanged();
-    } catch (e) {
-      setProblem(errorMessage(t, e));
-    }
-  };
   return (
     <div className="panel agent-request-detail" data-testid="agent-request-detail">
       <h2>
@@ -69,16 +59,10 @@ function RequestDetail({ id, clerk, onChanged }: { id: number; clerk: boolean; o
       ) : null}
       {clerk && detail.state === 'received' && detail.caseId === null ? (
         <div className="form-actions">
-          <button type="button" onClick={() => void takeIn()} data-testid="take-in">
+          <a className="button" href={`#/intake?agentRequest=${detail.id}`} data-testid="take-in">
             {t('hallAgentRequests.takeIn')}
-          </button>
+          </a>
           <span className="muted">{t('hallAgentRequests.takeInHint')}</span>
-        </div>
-      ) : null}
-      {created ? (
-        <div className="agent-created" role="status" data-testid="agent-case-created">
-          {t('hallAgentRequests.created', { caseNo: created.caseNo, password: created.queryPassword })}
-          {created.missingMaterials.length > 0 ? ` ${t('hallAgentRequests.createdMissing', { names: created.missingMaterials.map((m) => m.name).join('、') })}` : ''}
         </div>
       ) : null}
       {clerk && detail.caseId !== null ? <a href={`#/cases/${detail.caseId}`}>{t('hallAgentRequests.openCase')}</a> : null}

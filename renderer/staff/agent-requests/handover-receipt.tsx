@@ -23,6 +23,14 @@ export function HandoverReceipt({ detail, onReceive }: { detail: AgentRequestDet
   return (
     <div className="handover-receipt" data-testid="handover-receipt">
       <h3>{t('hallAgentRequests.receiveTitle', { handoverId: detail.handover?.handoverId ?? '' })}</h3>
+      <p className="handover-from" data-testid="handover-from">
+        {t(detail.handover?.nodeName ? 'hallAgentRequests.receiveFromNode' : 'hallAgentRequests.receiveFrom', {
+          village: detail.villageName,
+          agent: detail.agentName,
+          node: detail.handover?.nodeName ?? '',
+          at: detail.handover ? new Date(detail.handover.handedAt).toLocaleString() : '',
+        })}
+      </p>
       <FormMessages messages={errors.general} />
       <table className="agent-table">
         <thead>

@@ -85,7 +85,35 @@ export function providedMaterials(entries: readonly MaterialEntry[]): ProvidedMa
   }));
 }
 
-export function toCreateCaseRequest(itemCode: string, applicant: ApplicantForm, entries: readonly MaterialEntry[], ticketId: number | null): CreateCaseRequest {
+/** The counts a 代办件 arrived with (as the clerk counted the hand-over) on the item's check-list. */
+export function entriesWithProvided(entries: readonly MaterialEntry[], provided: readonly ProvidedMaterial[]): MaterialEntry[] {
+  const byName = new Map(provided.map((p) => [p.name, p]));
+  return entries.map((e) => {
+    const p = byName.get(e.material.name);
+    if (!p) return e;
+    const handedIn = p.originals + p.copies + p.electronic > 0;
+    return { ...e, originals: p.originals, copies: p.copies, electronic: p.electronic, applicable: e.applicable || handedIn };
+  });
+}
+
+/** The applicant of a 代办件 as the intake form holds it (a villager: always a person). */
+export function applicantFormOf(a: { name: string; idNumber: string; mobile: string }): ApplicantForm {
+  return { ...EMPTY_APPLICANT, kind: 'person', name: a.name, idNumber: a.idNumber, mobile: a.mobile };
+}
+
+/** #/intake?agentRequest=12: the 代办件 the intake takes in (from the 代办件 screen's 受理此代办件). */
+export function agentRequestFromHash(hash: string): number | null {
+  const query = hash.indexOf('?');
+  if (query < 0) return null;
+  const value = new URLSearchParams(hash.slice(query + 1)).get('agentRequest');
+  return value && /^\d{1,12}$/.test(value) && Number(value) > 0 ? Number(value) : null;
+}
+
+/**
+ * The case to create. From a 代办件 (`agentRequestId`) the channel is the agent's: the host links the
+ * request and names the agent as the case's 代理人 (electron/hall/cases/agent-link.ts).
+ */
+export function toCreateCaseRequest(itemCode: string, applicant: ApplicantForm, entries: readonly MaterialEntry[], ticketId: number | null, agentRequestId: number | null = null): CreateCaseRequest {
   const a = applicant;
   return {
     itemCode,
@@ -94,8 +122,9 @@ export function toCreateCaseRequest(itemCode: string, applicant: ApplicantForm, 
         ? { kind: 'person', name: a.name.trim(), idType: 'resident_id', idNumber: a.idNumber.trim().toUpperCase(), mobile: a.mobile.trim() }
         : { kind: 'organisation', name: a.name.trim(), creditCode: a.creditCode.trim().toUpperCase(), contactName: a.contactName.trim(), mobile: a.mobile.trim() },
     materials: providedMaterials(entries),
-    channel: 'window',
+    channel: agentRequestId !== null ? 'agent' : 'window',
     ...(ticketId !== null ? { ticketId } : {}),
+    ...(agentRequestId !== null ? { agentRequestId } : {}),
   };
 }
 

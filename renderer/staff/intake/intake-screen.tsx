@@ -1,8 +1,9 @@
 // 前台受理: the window clerk receives a case — item, applicant, materials — tells the applicant the case
 // number and query password, then accepts, asks once for every missing material, or rejects, and prints
-// the notice. Started from the ticket being served (#/intake?ticket=12) or for a walk-in.
+// the notice. Started from the ticket being served (#/intake?ticket=12), for a walk-in, or from a
+// village agent's 代办件 (#/intake?agentRequest=12, filled from the request).
 import './intake.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CorrectionEntry } from '../../../electron/contract/cases.js';
 import { ApiError, errorMessage } from '../../shared/api-error';
 import type { Item, ItemSummary } from '../../shared/catalog-contract';
@@ -13,11 +14,12 @@ import { useHash } from '../use-hash-route';
 import { ApplicantFormFields } from './applicant-form';
 import { CasePanel, type Decision } from './case-panel';
 import { intakeApi, type NoticeKind } from './intake-api';
-import { applicantErrors, EMPTY_APPLICANT, entriesFor, entriesFromDetail, formFieldOfIssue, providedMaterials, ticketFromHash, toCreateCaseRequest, type ApplicantForm, type MaterialEntry } from './intake-model';
+import { agentRequestFromHash, applicantErrors, EMPTY_APPLICANT, entriesFor, entriesFromDetail, formFieldOfIssue, providedMaterials, ticketFromHash, toCreateCaseRequest, type ApplicantForm, type MaterialEntry } from './intake-model';
 import { receivedAfter, receivedFromCreated, type ReceivedCase } from './intake-state';
 import { ItemPicker } from './item-picker';
 import { MaterialChecklist } from './material-checklist';
 import { ReturningSearch } from './returning-search';
+import { useAgentIntake } from './use-agent-intake';
 import { useIntakeTicket } from './use-intake-ticket';
 import { useNoticePrint } from './use-notice-print';
 
@@ -32,7 +34,8 @@ export default function IntakeScreen() {
   const { t } = useT();
   const { api } = useStaff();
   const cases = useMemo(() => intakeApi(api), [api]);
-  const linked = useIntakeTicket(cases, ticketFromHash(useHash()));
+  const hash = useHash();
+  const linked = useIntakeTicket(cases, ticketFromHash(hash));
   const ticket = linked.state === 'ticket' ? linked.ticket : null;
   const ticketId = ticket?.id ?? null;
   const ticketCategory = ticket?.categoryCode ? { code: ticket.categoryCode, name: ticket.categoryName ?? ticket.categoryCode } : null;
@@ -47,6 +50,14 @@ export default function IntakeScreen() {
   const [tried, setTried] = useState(false);
   const [problem, setProblem] = useState<Problem>({ banner: [], fields: {} });
   const { notice, print, forget } = useNoticePrint(cases, t);
+  const fromAgent = useAgentIntake(cases, agentRequestFromHash(hash), (failure) => setProblem({ banner: [errorMessage(t, failure)], fields: {} }));
+  useEffect(() => {
+    if (!fromAgent) return;
+    setMode('new');
+    setItem({ code: fromAgent.item.code, name: fromAgent.item.name });
+    setApplicant(fromAgent.applicant);
+    setEntries(fromAgent.entries);
+  }, [fromAgent]);
 
   const reset = useCallback(
     (next: Mode) => {
@@ -60,6 +71,8 @@ export default function IntakeScreen() {
       setTried(false);
       setProblem({ banner: [], fields: {} });
       forget();
+      // The next intake is not the 代办件's: leave its address, so its form is not filled again.
+      if (agentRequestFromHash(window.location.hash) !== null) window.location.hash = '#/intake';
     },
     [forget],
   );
@@ -101,7 +114,9 @@ export default function IntakeScreen() {
     const errors = applicantErrors(t, applicant);
     if (Object.keys(errors).length) return setProblem({ banner: [t('intake.fixFields')], fields: {} });
     void run(async () => {
-      const created = await cases.create(toCreateCaseRequest(item.code, applicant, entries, ticketId));
+      // A 代办件 is the agent's, not the ticket being served at this window.
+      const request = fromAgent ? toCreateCaseRequest(item.code, applicant, entries, null, fromAgent.agentRequestId) : toCreateCaseRequest(item.code, applicant, entries, ticketId);
+      const created = await cases.create(request);
       setReceived(receivedFromCreated(created));
     });
   };
@@ -138,7 +153,13 @@ export default function IntakeScreen() {
       <div className="screen-title">
         <h1>{t('intake.title')}</h1>
         <span className="intake-source">
-          {linked.state === 'loading' ? t('common.loading') : ticket ? t('intake.fromTicket', { number: ticket.number }) : t('intake.walkIn')}
+          {fromAgent
+            ? t('intake.fromAgentRequest', { village: fromAgent.villageName, agent: fromAgent.agentName })
+            : linked.state === 'loading'
+              ? t('common.loading')
+              : ticket
+                ? t('intake.fromTicket', { number: ticket.number })
+                : t('intake.walkIn')}
           {ticket ? <a href="#/counter" className="intake-back-counter">{t('intake.backToCounter')}</a> : null}
         </span>
         <div className="intake-modes" role="tablist">
@@ -168,7 +189,7 @@ export default function IntakeScreen() {
               <span className="intake-label">{t('intake.item')}</span>
               <strong data-testid="intake-item-name">{item.name}</strong>
               <span className="muted">{item.code}</span>
-              {formOpen ? (
+              {formOpen && !fromAgent ? (
                 <button type="button" className="link" onClick={() => { setItem(null); setEntries([]); }}>{t('intake.changeItem')}</button>
               ) : null}
             </div>

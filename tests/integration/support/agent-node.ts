@@ -64,7 +64,7 @@ export function openAgentNode(at: Date): AgentNode {
   let now = at;
   const clock = { now: () => now };
   db.transaction(() =>
-    storePairing(db, 'http://127.0.0.1:1', 'token', { nodeId: 'node-1', hall: { name: '测试镇便民服务中心', phone: null }, agent: { id: 7, displayName: '李代办' }, villages: VILLAGES }, at),
+    storePairing(db, 'http://127.0.0.1:1', 'token', { nodeId: 'node-1', nodeName: '东岭村代办点', hall: { name: '测试镇便民服务中心', phone: null }, agent: { id: 7, displayName: '李代办' }, villages: VILLAGES }, at),
   )();
   storeCatalog(db, 1, CATALOG_ITEMS);
   const scans = createScanStore(db, dir, () => now);

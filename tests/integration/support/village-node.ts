@@ -30,6 +30,7 @@ export function openNodeDatabase(dataDir: string): Db {
 /** The profile a node keeps from its pairing; a hall host's own comes from GET /village/profile. */
 export const testProfile = (nodeId: string, villageCode = SEED_VILLAGE): VillageProfile => ({
   nodeId,
+  nodeName: '东岭村代办点',
   hall: { name: '测试镇', phone: null },
   agent: { id: 7, displayName: '王代办' },
   villages: [{ code: villageCode, name: '东岭村', gridPath: [] }],
