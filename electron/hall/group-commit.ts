@@ -82,6 +82,10 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
     db.exec('SAVEPOINT group_write');
     try {
       const value = job.work();
+      // A handler that answers with a promise goes on after an await, outside this transaction; its
+      // reply awaits it once the group is on the disk. Mark it handled now, so a rejection in the
+      // meantime is not reported as unhandled (the awaiting reply still receives it).
+      if (value instanceof Promise) value.catch(() => undefined);
       db.exec('RELEASE group_write');
       return { ok: true, value };
     } catch (error) {
