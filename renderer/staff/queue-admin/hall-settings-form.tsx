@@ -99,7 +99,7 @@ export function HallSettingsPanel() {
         />
         {numberField('dashboardWaitTargetMinutes', 'waitTargetHint', 'hall-wait-target')}
       </div>
-      <div className="form-actions">
+      <div className="form-actions sticky-actions">
         <button type="submit" disabled={busy} data-testid="hall-settings-save">{t('queueAdmin.hallSave')}</button>
       </div>
     </form>
