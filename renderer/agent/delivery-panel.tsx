@@ -66,6 +66,11 @@ export function DeliveryPanel({ request, onChanged }: { request: AgentRequestDet
         </fieldset>
       )}
       {request.ratings.length > 0 && <p className="agent-complete" data-testid="ratings-done">{request.ratings.map((r) => t('agent.rating.done', { stage: t(`agent.rating.${r.stage}`), level: t(`agent.rating.levels.${r.level}`) })).join('；')}</p>}
+      {request.ratings.filter((r) => r.hallRefusal).map((r) => (
+        <p key={r.stage} className="agent-error" role="status" data-testid="rating-refused">
+          {t('agent.rating.refused', { stage: t(`agent.rating.${r.stage}`), reason: t(`errors.${r.hallRefusal}`) })}
+        </p>
+      ))}
       {request.state === 'delivered' && <button type="button" className="secondary" onClick={() => act(agentApi.archive(request.requestId))}>{t('agent.delivery.archive')}</button>}
       {error && <p className="agent-error" role="alert">{error}</p>}
     </section>
