@@ -3,7 +3,7 @@
 // after another, the same load on each: 30 counters pressing call-next at once (p50/p99), and 20
 // kiosks issuing tickets back to back (tickets/s).
 import { afterEach, it } from 'vitest';
-import { must, setupHall, startBenchHost, type BenchHost, type Counter } from './support/bench-host.js';
+import { callRounds, must, setupHall, startBenchHost, type BenchHost } from './support/bench-host.js';
 import { slowDiskEnv } from './support/slow-fsync.js';
 import { ms, percentile, printTable } from './support/stats.js';
 
@@ -46,28 +46,6 @@ async function issueFlat(h: BenchHost, kiosks: string[], seconds: number): Promi
   return issued / ((performance.now() - started) / 1000);
 }
 
-async function callNextRounds(h: BenchHost, counters: Counter[]): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const called = await Promise.all(
-      counters.map(async (c) => {
-        const sent = performance.now();
-        const body = await must(h.call('POST', `/windows/${c.windowId}/call-next`, c.clerk), 'call-next');
-        latencies.push(performance.now() - sent);
-        return { c, id: body.ticket?.id as number | undefined };
-      }),
-    );
-    await Promise.all(
-      called.map(async ({ c, id }) => {
-        if (id === undefined) throw new Error('no ticket waiting: issue more before the rounds');
-        await must(h.call('POST', `/queue/tickets/${id}/start`, c.clerk, {}), 'start');
-        await must(h.call('POST', `/queue/tickets/${id}/complete`, c.clerk, {}), 'complete');
-      }),
-    );
-  }
-  return latencies;
-}
-
 async function measure(groupCommit: boolean, slowDisk: boolean): Promise<Figures> {
   const h = await startBenchHost({ args: ['--group-commit', groupCommit ? 'on' : 'off'], env: slowDisk ? slowDiskEnv() : process.env });
   running = h;
@@ -79,8 +57,8 @@ async function measure(groupCommit: boolean, slowDisk: boolean): Promise<Figures
   await Promise.all(kiosks.map(async (k) => {
     for (let i = 0; i < Math.ceil((COUNTERS * (ROUNDS + 2)) / KIOSKS); i++) await must(h.call('POST', '/queue/tickets', k, { categoryCode: 'A' }), 'ticket');
   }));
-  await callNextRounds(h, counters.slice(0, 15)); // warm-up of the call path
-  const latencies = await callNextRounds(h, counters);
+  await callRounds(h, counters.slice(0, 15), ROUNDS, Infinity, true); // warm-up of the call path
+  const { latencies } = await callRounds(h, counters, ROUNDS, Infinity, true);
   await h.stop();
   running = null;
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), ticketsPerSecond };

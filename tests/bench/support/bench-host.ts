@@ -137,6 +137,12 @@ export { must };
  *  calls of that moment. The tickets are issued first, in `categoryCode`. */
 export async function callNextRounds(h: BenchHost, kiosk: string, counters: Counter[], rounds: number, budgetMs: number, categoryCode = 'A'): Promise<{ latencies: number[]; requestsPerSecond: number }> {
   for (let i = 0; i < counters.length * rounds; i++) await must(h.call('POST', '/queue/tickets', kiosk, { categoryCode }), 'ticket');
+  return callRounds(h, counters, rounds, budgetMs);
+}
+
+/** The rounds of `callNextRounds` over tickets already waiting. `requireTicket`: a call that finds no
+ *  ticket fails the bench (its figure would be an empty call's) instead of being counted. */
+export async function callRounds(h: BenchHost, counters: Counter[], rounds: number, budgetMs: number, requireTicket = false): Promise<{ latencies: number[]; requestsPerSecond: number }> {
   const latencies: number[] = [];
   let requests = 0;
   const started = performance.now();
@@ -152,7 +158,10 @@ export async function callNextRounds(h: BenchHost, kiosk: string, counters: Coun
     );
     await Promise.all(
       called.map(async ({ c, id }) => {
-        if (id === undefined) return;
+        if (id === undefined) {
+          if (requireTicket) throw new Error('no ticket waiting: issue more before the rounds');
+          return;
+        }
         await must(h.call('POST', `/queue/tickets/${id}/start`, c.clerk, {}), 'start');
         await must(h.call('POST', `/queue/tickets/${id}/complete`, c.clerk, {}), 'complete');
       }),
