@@ -8,7 +8,7 @@
 //   npm run build:node && SOAK_MINUTES=30 npx vitest run --config tests/bench/vitest.config.ts tests/bench/soak
 import { statSync } from 'node:fs';
 import { it } from 'vitest';
-import { hostMemoryArgs, hostMemoryLines, type HostMemory } from './support/host-memory.js';
+import type { ProbedMemory } from './support/memory.js';
 import { must, setupHall, startBenchHost, type BenchHost, type Counter } from './support/bench-host.js';
 import { percentile, printTable } from './support/stats.js';
 
@@ -83,7 +83,7 @@ function bounded(values: number[], slack: number, plusBytes: number): boolean {
 }
 
 it(`soak: ${MINUTES} min at ten times a busy hall`, { timeout: (MINUTES + 5) * 60_000 }, async () => {
-  const h = await startBenchHost({ nodeArgs: hostMemoryArgs(), env: { ...process.env, HOST_MEMORY_EVERY_MS: '5000' } });
+  const h = await startBenchHost({ probeMemory: true });
   try {
     const { kiosk, counters } = await setupHall(h, WINDOWS);
     const kiosks = [kiosk];
@@ -97,28 +97,31 @@ it(`soak: ${MINUTES} min at ten times a busy hall`, { timeout: (MINUTES + 5) * 6
     const walSizes: number[] = [];
     const started = performance.now();
     const until = started + MINUTES * 60_000;
-    const memoryAt = (): HostMemory | undefined => hostMemoryLines(h.stdout()).at(-1);
-    const report = () => {
+    // The host's heap after a GC and its RSS, once a minute (support/memory-probe.mjs in the host).
+    const memory: ProbedMemory[] = [];
+    const report = async () => {
       const m = current();
-      const mem = memoryAt();
+      const minute = minutes.length;
+      minutes.push(newMinute());
+      const mem = await h.memory().catch(() => undefined);
+      if (mem) memory.push(mem);
       const wal = walBytes(h.dbFile);
       walSizes.push(wal);
       const row = [
-        String(minutes.length),
+        String(minute),
         String(m.tickets),
         String(m.cases),
         String(m.calls.length),
         m.calls.length ? percentile(m.calls, 99).toFixed(1) : 'n/a',
-        mem ? (mem.rss / MB).toFixed(1) : 'n/a',
-        mem ? (mem.heapUsed / MB).toFixed(1) : 'n/a',
+        mem ? mem.rssMb.toFixed(1) : 'n/a',
+        mem ? mem.heapUsedMb.toFixed(1) : 'n/a',
         (wal / MB).toFixed(2),
         String(m.errors),
       ];
       rows.push(row);
       process.stdout.write(`minute ${row[0]}: tickets ${row[1]}, cases ${row[2]}, call-next ${row[3]} p99 ${row[4]} ms, RSS ${row[5]} MB, heap ${row[6]} MB, WAL ${row[7]} MB, errors ${row[8]}\n`);
-      minutes.push(newMinute());
     };
-    const ticker = setInterval(report, 60_000);
+    const ticker = setInterval(() => void report(), 60_000);
     try {
       await Promise.all([
         atRate(TICKETS_PER_SECOND, until, async (i) => {
@@ -141,13 +144,12 @@ it(`soak: ${MINUTES} min at ten times a busy hall`, { timeout: (MINUTES + 5) * 6
     } finally {
       clearInterval(ticker);
     }
-    if (current().calls.length > 0 || current().tickets > 0) report();
+    if (current().calls.length > 0 || current().tickets > 0) await report();
 
-    const memory = hostMemoryLines(h.stdout());
     // The first minute is the host warming up (code loaded, caches filled): judged from the second on.
-    const settled = memory.filter((m) => m.at - memory[0]!.at >= 60_000);
-    const heapOk = bounded(settled.map((m) => m.heapUsed), 1.25, 16 * MB);
-    const rssOk = bounded(settled.map((m) => m.rss), 1.25, 32 * MB);
+    const settled = memory.slice(1);
+    const heapOk = bounded(settled.map((m) => m.heapUsedMb * MB), 1.25, 16 * MB);
+    const rssOk = bounded(settled.map((m) => m.rssMb * MB), 1.25, 32 * MB);
     const walOk = Math.max(...walSizes) <= 64 * MB && bounded(walSizes, 1.1, 4 * MB);
     const allCalls = minutes.flatMap((m) => m.calls);
     const worstMinute = Math.max(...minutes.filter((m) => m.calls.length > 0).map((m) => percentile(m.calls, 99)));

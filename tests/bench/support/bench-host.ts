@@ -5,6 +5,7 @@ import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../../integration/support/host-process.js';
+import { PROBE_EXEC_ARGV, probeMemory, type ProbedMemory } from './memory.js';
 
 const ADMIN_PASSWORD = 'bench-admin-pass';
 const CLERK_PASSWORD = 'bench-clerk-pass';
@@ -18,6 +19,8 @@ export interface BenchHost {
   dbFile: string;
   admin: string;
   call: (method: string, url: string, token: string | null, body?: unknown) => Promise<{ status: number; body: any }>;
+  /** The host's memory after a garbage collection (only with `probeMemory: true`). */
+  memory(): Promise<ProbedMemory>;
   stop(): Promise<void>;
 }
 
@@ -30,8 +33,10 @@ export interface BenchHostOptions {
   args?: string[];
   /** The host's environment (LD_PRELOAD of the slow-disk shim, support/slow-fsync.ts). */
   env?: NodeJS.ProcessEnv;
-  /** Options for node itself (a `--require` of support/host-memory.ts's reporter). */
+  /** Options for node itself. */
   nodeArgs?: string[];
+  /** Load support/memory-probe.mjs into the host, for `memory()`. */
+  probeMemory?: boolean;
 }
 
 /** BENCH_CPU_PROF=<folder>: each host writes a V8 CPU profile there when it stops (open it in Chrome's
@@ -48,7 +53,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   };
   let host: HostProcess;
   try {
-    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, undefined, [...profiled(), ...(options.nodeArgs ?? [])]);
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, undefined, [...profiled(), ...(options.probeMemory ? PROBE_EXEC_ARGV : []), ...(options.nodeArgs ?? [])]);
   } catch (err) {
     remove();
     throw err;
@@ -65,6 +70,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
     dbFile: path.join(dataDir, 'hall.db'),
     admin: login.body.token,
     call: callHost,
+    memory: () => probeMemory(host.child, host.stderr),
     stop: async () => {
       agent.destroy();
       host.child.kill('SIGTERM');

@@ -11,6 +11,7 @@ export interface HostProcess {
   child: ChildProcessWithoutNullStreams;
   base: string;
   stdout: () => string;
+  stderr: () => string;
   exited: Promise<number | null>;
 }
 
@@ -29,7 +30,7 @@ export function startHostProcess(args: string[], env: NodeJS.ProcessEnv = proces
       const m = /^hall listening on (http:\/\/\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, base: m[1]!, stdout: () => out, exited });
+        resolve({ child, base: m[1]!, stdout: () => out, stderr: () => err, exited });
       }
     });
     void exited.then((code) => reject(new Error(`exited ${code} before ready: ${err}`)));
