@@ -7,8 +7,8 @@
 // - service_day: the hall day of the service it rates (the ticket's day, or the day the case reached
 //   the stage rated), which 主动评价率 counts by;
 // - counted: 0 when an upheld appeal removed it or it rates an example item's case, else 1. This is
-//   the one definition of a counted rating: an appeal's review, an item's example flag and a case's
-//   item all refresh it.
+//   the one definition of a counted rating: an appeal's review, an item's example flag, a case's
+//   item or days and a ticket's day all refresh the ratings concerned.
 // Per-day sums of the counted ratings follow those columns: rating_daily (by channel, window and
 // clerk: the satisfaction report's groupings; 0 stands for none, as a key cannot be NULL) and
 // rating_service_daily (the services rated, by the day of the service). case_daily holds the cases
@@ -140,6 +140,9 @@ export function up(db: Db): void {
     CREATE TRIGGER cases_rated_update AFTER UPDATE OF item_code, accepted_day, concluded_day ON cases
     WHEN OLD.item_code IS NOT NEW.item_code OR OLD.accepted_day IS NOT NEW.accepted_day OR OLD.concluded_day IS NOT NEW.concluded_day
     BEGIN ${refresh('case_id = NEW.id')} END;
+    CREATE TRIGGER cases_rated_delete AFTER DELETE ON cases BEGIN ${refresh('case_id = OLD.id')} END;
+    CREATE TRIGGER tickets_rated_update AFTER UPDATE OF business_day ON tickets WHEN OLD.business_day IS NOT NEW.business_day
+    BEGIN ${refresh('ticket_id = NEW.id')} END;
 
     CREATE TRIGGER case_daily_insert AFTER INSERT ON cases BEGIN ${caseDays('NEW', 1)} END;
     CREATE TRIGGER case_daily_update AFTER UPDATE OF business_day, accepted_day, concluded_day, item_code ON cases
