@@ -19,8 +19,8 @@ export interface CaseDayCounts {
   concluded: number;
 }
 
-/** Cases of real items received, accepted and concluded on each day of `from` … `to` (case_daily;
- *  the case `c` of REAL_CASES is a day's row of an item there). */
+/** Cases of real items received, accepted and concluded on each day of `from` … `to`, from the day
+ *  counts (case_daily, aliased `c` so that REAL_CASES reads its item_code). */
 export function caseDayCounts(db: Db, from: string, to: string): CaseDayCounts[] {
   return all<CaseDayCounts>(
     db,

@@ -32,6 +32,8 @@ export interface BenchHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Options for node itself (a `--require` of support/host-memory.ts's reporter). */
   nodeArgs?: string[];
+  /** How long the host may take to say it listens (20 s unless set): an upgrade of a big database takes longer. */
+  readyTimeoutMs?: number;
 }
 
 /** BENCH_CPU_PROF=<folder>: each host writes a V8 CPU profile there when it stops (open it in Chrome's
@@ -48,7 +50,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   };
   let host: HostProcess;
   try {
-    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, undefined, [...profiled(), ...(options.nodeArgs ?? [])]);
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, options.readyTimeoutMs, [...profiled(), ...(options.nodeArgs ?? [])]);
   } catch (err) {
     remove();
     throw err;
