@@ -1,5 +1,6 @@
 // Opens the hall database with the pragmas DESIGN §7 requires, and checks that they took.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { businessDayOf } from '../electron/hall/queue/business-day.js';
 import { databaseFileState, wrongKeyError } from './db-key.js';
 
 export type Db = Database.Database;
@@ -51,6 +52,18 @@ export function nativeBindingOption(env: NodeJS.ProcessEnv = process.env): { nat
   return binding ? { nativeBinding: binding } : {};
 }
 
+/**
+ * The SQL functions the schema's triggers call, on every connection that may write (migration 16):
+ * `hall_day(instant, timeZone)` is the hall day an ISO instant falls on, the app's own businessDayOf.
+ */
+export function registerHallFunctions(db: Db): void {
+  db.function('hall_day', { deterministic: true }, (instant: unknown, timeZone: unknown) => {
+    if (typeof instant !== 'string' || typeof timeZone !== 'string') return null;
+    const at = new Date(instant);
+    return Number.isNaN(at.getTime()) ? null : businessDayOf(at, timeZone);
+  });
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const key = options.key ?? null;
   // A key on a plain file would read as "wrong key"; the caller encrypts it first (encrypt-in-place.ts).
@@ -78,6 +91,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign_keys could not be enabled');
+    registerHallFunctions(db);
     return db;
   } catch (err) {
     db.close();

@@ -60,6 +60,8 @@ export interface HallServerOptions {
   dbFile?: string;
   /** The key dbFile is encrypted with (db/db-key.ts); the report workers need it too. */
   dbKey?: Buffer | null;
+  /** General report threads (reports/read-pool.ts): one less than the cores unless set (tests). */
+  reportThreads?: number;
   /** Backups (backup/backup-keeper.ts) need the database file and its key; `requestRestore` lets the
    *  admin screen restore (the command line host restarts on the backup). */
   backup?: { dataDir: string; requestRestore?: RestoreRequester; firstCheckMs?: number; checkEveryMs?: number };
@@ -139,7 +141,7 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   // Scans live in the data folder beside the database; an in-memory database keeps none.
   registerCaseRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null, caseLookup);
   registerVillageRoutes(hall, options.dbFile ? path.dirname(options.dbFile) : null);
-  const readPool = options.dbFile ? createReadPool(options.dbFile, { key: options.dbKey ?? null }) : null;
+  const readPool = options.dbFile ? createReadPool(options.dbFile, { key: options.dbKey ?? null, size: options.reportThreads }) : null;
   if (readPool) {
     registerReportRoutes(hall, readPool);
     // onClose runs after requests in flight have finished, so no report is cut off here.

@@ -9,7 +9,7 @@ import { yellowUntil } from '../cases/time-limit.js';
 import { businessDayOf } from '../queue/business-day.js';
 import { getSetting } from '../settings/service.js';
 import { caseFigures } from './case-figures.js';
-import { hallDayStart, hallPeriod } from './period.js';
+import { hallDayStart } from './period.js';
 import { queueNow } from './queue-figures.js';
 import { openOrders, ratingFigures } from './rating-figures.js';
 import { agentFigures, uploadHealth } from './upload-figures.js';
@@ -27,8 +27,8 @@ export function dashboardFigures(db: Db, now: Date): Dashboard {
       businessDay: today,
       queue: queueNow(db, { now: now.toISOString(), today, targetMinutes: getSetting(db, 'dashboard.waitTargetMinutes') }),
       cases: caseFigures(db, { today, yellowUntil: yellowUntil(calendar, today, calendarSettings(db).yellowAt) }),
-      ratingsToday: ratingFigures(db, hallPeriod(today, today, timeZone)),
-      ratingsMonth: ratingFigures(db, hallPeriod(monthFrom, today, timeZone)),
+      ratingsToday: ratingFigures(db, { from: today, to: today }),
+      ratingsMonth: ratingFigures(db, { from: monthFrom, to: today }),
       openOrders: orders.orders,
       openOrderCount: orders.count,
       upload: uploadHealth(db),

@@ -1,11 +1,11 @@
 // The satisfaction report (满意度报表) over a range of hall days: the indicators of DOMAIN §8 in total,
-// and the ratings by window, clerk and channel. Counted ratings only (no upheld appeals, no examples).
+// and the ratings by window, clerk and channel. Counted ratings only (no upheld appeals, no examples),
+// from the day sums of migration 16.
 import type { Db } from '../../../db/connection.js';
 import { all, sql } from '../../../db/sql.js';
 import type { RatingReport, RatingGroup } from '../../contract/dashboard.js';
-import { getSetting } from '../settings/service.js';
-import { hallPeriod, share } from './period.js';
-import { COUNTED_RATING, ratingFigures } from './rating-figures.js';
+import { share } from './period.js';
+import { ratingFigures } from './rating-figures.js';
 
 interface Cell {
   windowNumber: number | null;
@@ -39,20 +39,19 @@ function groupBy(cells: readonly Cell[], key: (c: Cell) => string | number | nul
 
 export function ratingReport(db: Db, from: string, to: string): RatingReport {
   return db.transaction((): RatingReport => {
-    const p = hallPeriod(from, to, getSetting(db, 'hall.timeZone'));
-    // One pass over the period's ratings, by window, clerk and channel together; each grouping adds these up.
+    // The period's day sums by window, clerk and channel together (0: none); each grouping adds these up.
     const cells = all<Cell>(
       db,
-      sql`SELECT w.number AS windowNumber, max(w.name) AS windowName, r.clerk_id AS clerkId, max(u.display_name) AS clerkName, r.channel,
-                 count(*) AS ratings, coalesce(sum(r.level >= 3), 0) AS satisfied, coalesce(sum(r.level <= 2), 0) AS bad
-          FROM ratings r LEFT JOIN windows w ON w.id = r.window_id LEFT JOIN users u ON u.id = r.clerk_id
-          WHERE r.created_at >= ${p.start} AND r.created_at < ${p.end} AND ${COUNTED_RATING}
-          GROUP BY r.window_id, r.clerk_id, r.channel`,
+      sql`SELECT w.number AS windowNumber, max(w.name) AS windowName, nullif(d.clerk_id, 0) AS clerkId, max(u.display_name) AS clerkName, d.channel,
+                 sum(d.ratings) AS ratings, sum(d.satisfied) AS satisfied, sum(d.bad) AS bad
+          FROM rating_daily d LEFT JOIN windows w ON w.id = d.window_id LEFT JOIN users u ON u.id = d.clerk_id
+          WHERE d.business_day BETWEEN ${from} AND ${to}
+          GROUP BY d.window_id, d.clerk_id, d.channel HAVING sum(d.ratings) > 0`,
     );
     return {
       from,
       to,
-      totals: ratingFigures(db, p),
+      totals: ratingFigures(db, { from, to }),
       byWindow: groupBy(cells, (c) => c.windowNumber, (c) => c.windowName),
       byClerk: groupBy(cells, (c) => c.clerkId, (c) => c.clerkName),
       byChannel: groupBy(cells, (c) => c.channel, (c) => c.channel),

@@ -7,9 +7,9 @@ import { all, sql, type SqlFragment } from '../../../db/sql.js';
 import type { CaseGroup, CaseTotals, SummaryDay, SummaryReport } from '../../contract/reports.js';
 import { queueFiguresByDay } from '../reports/queue-report.js';
 import { getSetting } from '../settings/service.js';
-import { REAL_CASES } from './case-figures.js';
-import { hallPeriod, nextDay, share } from './period.js';
-import { COUNTED_RATING } from './rating-figures.js';
+import { caseDayCounts, REAL_CASES } from './case-figures.js';
+import { nextDay, share } from './period.js';
+import { COUNTED_RATING, ratingsByDay } from './rating-figures.js';
 
 type CaseCounts = Pick<CaseTotals, 'received' | 'accepted' | 'concluded' | 'concludedOnTime'>;
 type RatingCounts = { ratings: number; satisfied: number };
@@ -29,7 +29,7 @@ function caseFigures(c: CaseCounts, r: RatingCounts): CaseTotals {
  * Cases received, accepted and concluded in the range, and their counted ratings given in it, grouped
  * by `key` (an expression over the case `c` and the village `v`); one row for the whole when `key` is a constant.
  */
-function caseGroups(db: Db, from: string, to: string, ratedFrom: string, ratedTo: string, key: SqlFragment, label: SqlFragment): CaseGroup[] {
+function caseGroups(db: Db, from: string, to: string, key: SqlFragment, label: SqlFragment): CaseGroup[] {
   const inRange = (column: SqlFragment) => sql`(${column} BETWEEN ${from} AND ${to})`;
   const cases = all<CaseCounts & { key: string | number | null; label: string | null }>(
     db,
@@ -45,8 +45,8 @@ function caseGroups(db: Db, from: string, to: string, ratedFrom: string, ratedTo
   const rated = all<RatingCounts & { key: string | number | null; label: string | null }>(
     db,
     sql`SELECT ${key} AS key, ${label} AS label, count(*) AS ratings, coalesce(sum(r.level >= 3), 0) AS satisfied
-        FROM ratings r JOIN cases c ON c.id = r.case_id LEFT JOIN villages v ON v.code = c.village_code
-        WHERE r.created_at >= ${ratedFrom} AND r.created_at < ${ratedTo} AND ${COUNTED_RATING}
+        FROM ratings r INDEXED BY ratings_case_day JOIN cases c ON c.id = r.case_id LEFT JOIN villages v ON v.code = c.village_code
+        WHERE r.business_day BETWEEN ${from} AND ${to} AND r.case_id IS NOT NULL AND ${COUNTED_RATING}
         GROUP BY ${key}`,
   );
   const groups = new Map<string, { key: string | null; label: string | null; c: CaseCounts; r: RatingCounts }>();
@@ -66,32 +66,11 @@ function caseGroups(db: Db, from: string, to: string, ratedFrom: string, ratedTo
 /** The days' queue figures are the queue report's own (reports/queue-report.ts), so both count alike. */
 export function summaryReport(db: Db, p: { from: string; to: string; now: string }): SummaryReport {
   return db.transaction((): SummaryReport => {
-    const timeZone = getSetting(db, 'hall.timeZone');
-    const period = hallPeriod(p.from, p.to, timeZone);
-    const days = daysOf(p.from, p.to).map((day) => hallPeriod(day, day, timeZone));
     const queue = queueFiguresByDay(db, p.from, p.to);
-    const cases = new Map(
-      all<{ day: string; received: number; accepted: number; concluded: number }>(
-        db,
-        sql`SELECT day, sum(kind = 'r') AS received, sum(kind = 'a') AS accepted, sum(kind = 'c') AS concluded FROM (
-              SELECT c.business_day AS day, 'r' AS kind FROM cases c WHERE c.business_day BETWEEN ${p.from} AND ${p.to} AND ${REAL_CASES}
-              UNION ALL SELECT c.accepted_day, 'a' FROM cases c WHERE c.accepted_day BETWEEN ${p.from} AND ${p.to} AND ${REAL_CASES}
-              UNION ALL SELECT c.concluded_day, 'c' FROM cases c WHERE c.concluded_day BETWEEN ${p.from} AND ${p.to} AND ${REAL_CASES})
-            GROUP BY day`,
-      ).map((d) => [d.day, d]),
-    );
-    // A rating belongs to the hall day it was given on: the day's bounds are instants in the hall's zone.
-    const bounds = JSON.stringify(days.map((d) => [d.from, d.start, d.end]));
-    const ratings = new Map(
-      all<{ day: string; ratings: number; satisfied: number; bad: number }>(
-        db,
-        sql`WITH d(day, start, finish) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${bounds}))
-            SELECT d.day, count(*) AS ratings, coalesce(sum(r.level >= 3), 0) AS satisfied, coalesce(sum(r.level <= 2), 0) AS bad
-            FROM d JOIN ratings r ON r.created_at >= d.start AND r.created_at < d.finish
-            WHERE ${COUNTED_RATING} GROUP BY d.day`,
-      ).map((d) => [d.day, d]),
-    );
-    const dayRows = days.map(({ from: day }): SummaryDay => {
+    const cases = new Map(caseDayCounts(db, p.from, p.to).map((d) => [d.day, d]));
+    // A rating belongs to the hall day it was given on (its business_day).
+    const ratings = new Map(ratingsByDay(db, p.from, p.to).map((d) => [d.day, d]));
+    const dayRows = daysOf(p.from, p.to).map((day): SummaryDay => {
       const q = queue.get(day);
       const c = cases.get(day);
       const r = ratings.get(day) ?? { ratings: 0, satisfied: 0, bad: 0 };
@@ -111,7 +90,7 @@ export function summaryReport(db: Db, p: { from: string; to: string; now: string
         satisfiedShare: share(r.satisfied, r.ratings),
       };
     });
-    const groups = (key: SqlFragment, label: SqlFragment) => caseGroups(db, p.from, p.to, period.start, period.end, key, label);
+    const groups = (key: SqlFragment, label: SqlFragment) => caseGroups(db, p.from, p.to, key, label);
     const total = groups(sql`'all'`, sql`NULL`)[0];
     const { key: _key, label: _label, ...caseTotals } = total ?? { key: null, label: null, ...caseFigures({ received: 0, accepted: 0, concluded: 0, concludedOnTime: 0 }, { ratings: 0, satisfied: 0 }) };
     return {

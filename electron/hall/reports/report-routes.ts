@@ -10,9 +10,9 @@ export function registerReportRoutes(hall: HallContext, pool: ReadPool): void {
   hall.route({
     method: 'GET', url: '/reports/queue', tag: 'reports', summary: 'Issued, served, no-shows, average wait and service per category per day',
     allow: ['supervisor', 'admin'], query: QueueReportQuery, response: QueueReport,
-    handler: async ({ query }): Promise<QueueReport> => {
+    handler: async ({ query, request }): Promise<QueueReport> => {
       checkRange(query);
-      return inPool(pool, 'queue', { from: query.from, to: query.to });
+      return inPool(pool, 'queue', { from: query.from, to: query.to }, request);
     },
   });
 }

@@ -37,6 +37,8 @@ export interface BenchHostOptions {
   nodeArgs?: string[];
   /** Load support/memory-probe.mjs into the host, for `memory()`. */
   probeMemory?: boolean;
+  /** How long the host may take to say it listens (20 s unless set): an upgrade of a big database takes longer. */
+  readyTimeoutMs?: number;
 }
 
 /** BENCH_CPU_PROF=<folder>: each host writes a V8 CPU profile there when it stops (open it in Chrome's
@@ -53,7 +55,7 @@ export async function startBenchHost(options: BenchHostOptions = {}): Promise<Be
   };
   let host: HostProcess;
   try {
-    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, undefined, [...profiled(), ...(options.probeMemory ? PROBE_EXEC_ARGV : []), ...(options.nodeArgs ?? [])]);
+    host = await startHostProcess(['--data', dataDir, '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--log-level', 'warn', ...(options.args ?? [])], options.env, options.readyTimeoutMs, [...profiled(), ...(options.probeMemory ? PROBE_EXEC_ARGV : []), ...(options.nodeArgs ?? [])]);
   } catch (err) {
     remove();
     throw err;

@@ -3,13 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyDatabaseKey, type Db } from '../../../db/connection.js';
+import { applyDatabaseKey, registerHallFunctions, type Db } from '../../../db/connection.js';
 import { databaseFileState, resolveDatabaseKey } from '../../../db/db-key.js';
 
 export function openRawHostDatabase(dbFile: string): Db {
   const encrypted = databaseFileState(dbFile) === 'encrypted';
   const db = new Database(dbFile);
   if (encrypted) applyDatabaseKey(db, resolveDatabaseKey(path.dirname(dbFile), {}).key);
+  registerHallFunctions(db);
   return db;
 }
 

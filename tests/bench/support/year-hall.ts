@@ -326,9 +326,11 @@ export async function yearHall(scale: YearScale, log: (line: string) => void): P
   }
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as YearMeta;
   if (meta.schemaVersion < migrations.length) {
-    // A newer host: let it migrate the cached hall once (new indexes or tables), not every copy.
+    // A newer host: let it migrate the cached hall once (new indexes, tables and their backfill), not
+    // every copy. Its backup before the upgrade (gigabytes) is not kept in the cache, which is copied per run.
     const started = performance.now();
-    await (await startBenchHost({ dataDir: cache, keep: true })).stop();
+    await (await startBenchHost({ dataDir: cache, keep: true, readyTimeoutMs: 60 * 60_000 })).stop();
+    rmSync(path.join(cache, 'backups-before-upgrade'), { recursive: true, force: true });
     meta.schemaVersion = migrations.length;
     writeFileSync(metaFile, JSON.stringify(meta, null, 2));
     log(`migrated the cached year to schema ${meta.schemaVersion} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -54,6 +54,8 @@ export interface StartHallOptions {
   rendererDir?: string | null;
   /** false: a plain database, the baseline of the encryption bench. Encrypted by default. */
   encrypted?: boolean;
+  /** General report threads; by default the host's own choice (one less than the cores). */
+  reportThreads?: number;
 }
 
 export async function startHall(options: StartHallOptions = {}): Promise<TestHall> {
@@ -65,7 +67,7 @@ export async function startHall(options: StartHallOptions = {}): Promise<TestHal
   migrate(db);
   const clock = new TestClock();
   await ensureAdmin(db, clock, ADMIN_PASSWORD);
-  const { app, hall, readPool } = await buildHallServer({ db, dbFile, dbKey, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null });
+  const { app, hall, readPool } = await buildHallServer({ db, dbFile, dbKey, version: 'test', clock, logger: false, rendererDir: options.rendererDir ?? null, reportThreads: options.reportThreads });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
