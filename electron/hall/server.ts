@@ -31,6 +31,7 @@ import { addRoute, type RouteSpec } from './http/route.js';
 import { installStatic } from './http/static.js';
 import { getSetting } from './settings/service.js';
 import { createWriteCommitter } from './group-commit.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 import { BackupKeeper } from './backup/backup-keeper.js';
 import { registerBackupRoutes, type RestoreRequester } from './backup/routes.js';
 import { registerHallSettingsRoutes } from './settings/routes.js';
@@ -106,6 +107,11 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
 
   // After the requests in flight: their replies wait for the syncs this lets finish.
   app.addHook('onClose', () => committer.close());
+  // Group commit writes on the event loop; its checkpoints go to a thread of their own.
+  const checkpointer = committer.enabled && options.dbFile
+    ? startWalCheckpointer(db, options.dbFile, options.dbKey ?? null, undefined, (err) => app.log.warn({ err }, 'WAL checkpoint thread'))
+    : null;
+  if (checkpointer) app.addHook('onClose', () => checkpointer.close());
   closeConnectionsOnShutdown(app);
   installCors(app);
   installSecurityHeaders(app);

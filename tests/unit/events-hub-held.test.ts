@@ -44,4 +44,34 @@ describe('held event batches', () => {
     hub.drop(failed);
     expect(seen.map((e) => e.type)).toEqual(['kept']);
   });
+
+  it('reads a summary once per group, at the seal, into every event of the group that asked for it', () => {
+    const { hub, seen } = hubWithListener();
+    let waiting = 5;
+    let reads = 0;
+    const summary = () => ({ key: 'queue.waiting', read: () => ((reads += 1), { waiting }) });
+    hub.hold();
+    hub.publish('ticket.called', { ticketId: 1 }, 'all', summary());
+    waiting = 4;
+    hub.publish('ticket.called', { ticketId: 2 }, 'all', summary());
+    hub.publish('window.updated', { id: 3 });
+    waiting = 3;
+    const batch = hub.seal();
+    waiting = 2;
+    hub.release(batch);
+    expect(reads).toBe(1);
+    // The figures as the group left them, not as each write saw them midway, nor as they are later.
+    expect(seen.map((e) => e.data)).toEqual([{ ticketId: 1, waiting: 3 }, { ticketId: 2, waiting: 3 }, { id: 3 }]);
+    hub.publish('ticket.issued', { ticketId: 4 }, 'all', summary());
+    expect(reads).toBe(2);
+    expect(seen[3]!.data).toEqual({ ticketId: 4, waiting: 2 });
+  });
+
+  it('sends a group whose summary cannot be read without it', () => {
+    const { hub, seen } = hubWithListener();
+    hub.hold();
+    hub.publish('ticket.called', { ticketId: 1 }, 'all', { key: 'queue.waiting', read: () => { throw new Error('disk I/O error'); } });
+    hub.release(hub.seal());
+    expect(seen.map((e) => e.data)).toEqual([{ ticketId: 1 }]);
+  });
 });

@@ -1,5 +1,6 @@
 // What the queue tells the screens after each change commits. Every ticket event carries the
-// waiting count per category, so kiosks and counters stay current without reloading.
+// waiting count per category, so kiosks and counters stay current without reloading (read once per
+// group commit: hub.ts, Summary).
 import type { Db } from '../../../db/connection.js';
 import { all, sql } from '../../../db/sql.js';
 import type { Clock } from '../clock.js';
@@ -17,6 +18,7 @@ export function waitingByCategory(db: Db, clock: Clock): Record<string, number> 
 }
 
 export function publishTicket(events: EventHub, db: Db, clock: Clock, type: string, t: TicketRow, extra: Record<string, unknown> = {}): void {
+  const waiting = { key: 'queue.waiting', read: () => ({ waiting: waitingByCategory(db, clock) }) };
   events.publish(type, {
     ticketId: t.id,
     number: t.number,
@@ -27,7 +29,6 @@ export function publishTicket(events: EventHub, db: Db, clock: Clock, type: stri
     windowName: t.window_name,
     calledAt: t.called_at,
     callCount: t.call_count,
-    waiting: waitingByCategory(db, clock),
     ...extra,
-  });
+  }, 'all', waiting);
 }
