@@ -10,7 +10,9 @@
 // loop never waits for the disk: while one sync is on its way, the next groups are applied and
 // committed, and the following sync takes them along. Replies and the events a group published are
 // released only once a sync that began after its COMMIT has returned: nothing is acknowledged
-// before it is on the disk. Everything else on the connection (writes outside a group) keeps
+// before it is on the disk. A write that is the host's only request, with no sync on its way, commits
+// at synchronous=FULL instead, its COMMIT syncing itself: nothing is there to share the sync, and the
+// thread pool would only lengthen its reply. Everything else on the connection (writes outside a group) keeps
 // synchronous=FULL. The one connection writes every group in turn, so the one-ticket-one-window
 // order stays exactly serial.
 import type { Db } from '../../db/connection.js';
@@ -47,8 +49,16 @@ export class GroupAbortedError extends Error {
 }
 
 /** `walFile`: the database's `-wal` file, synced off the event loop; null (an in-memory database, or
- *  one the WAL cannot be opened for): each group's COMMIT syncs itself, as one commit per request does. */
-export function createWriteCommitter(db: Db, events: EventHub | null, enabled: boolean, walFile: string | null = null): WriteCommitter {
+ *  one the WAL cannot be opened for): each group's COMMIT syncs itself, as one commit per request does.
+ *  `requestsInFlight`: how many requests the host is working on; a write commits by itself only while
+ *  it is the one (unknown: never). */
+export function createWriteCommitter(
+  db: Db,
+  events: EventHub | null,
+  enabled: boolean,
+  walFile: string | null = null,
+  requestsInFlight: () => number = () => Infinity,
+): WriteCommitter {
   let queue: Job[] = [];
   let scheduled = false;
   const counts = { groups: 0, writes: 0, largest: 0 };
@@ -119,12 +129,19 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
     }
   };
 
+  /** Who puts this group's commit on the disk: wal-sync.ts off the loop, or (null) its own COMMIT at
+   *  synchronous=FULL. The one request in the host, with no sync on its way, takes the FULL commit: it
+   *  has no one to share a sync with, and the thread pool would only add two trips between threads to
+   *  its reply. With other requests about, the loop stays free during the sync, so theirs can share it. */
+  const syncerFor = (jobs: Job[]): WalSync | null =>
+    stopping || (jobs.length === 1 && !wal?.pending && requestsInFlight() <= 1) ? null : wal;
+
   const flush = () => {
     scheduled = false;
     const jobs = queue;
     queue = [];
     if (jobs.length === 0) return;
-    const syncer = stopping ? null : wal;
+    const syncer = syncerFor(jobs);
     events?.hold();
     // Only this group's COMMIT leaves the sync to wal-sync.ts; the setting cannot change inside a
     // transaction, so it is set around it.
