@@ -10,9 +10,9 @@
 // loop never waits for the disk: while one sync is on its way, the next groups are applied and
 // committed, and the following sync takes them along. Replies and the events a group published are
 // released only once a sync that began after its COMMIT has returned: nothing is acknowledged
-// before it is on the disk. A write that is the host's only request, with no sync on its way, commits
-// at synchronous=FULL instead, its COMMIT syncing itself: nothing is there to share the sync, and the
-// thread pool would only lengthen its reply. Everything else on the connection (writes outside a group) keeps
+// before it is on the disk. A write that is the host's only request, with no sync on its way, has its
+// WAL fdatasynced at once on the loop instead: nothing is there to share the sync, and the thread pool
+// would only lengthen its reply. Everything else on the connection (writes outside a group) keeps
 // synchronous=FULL. The one connection writes every group in turn, so the one-ticket-one-window
 // order stays exactly serial.
 import type { Db } from '../../db/connection.js';
@@ -129,19 +129,17 @@ export function createWriteCommitter(
     }
   };
 
-  /** Who puts this group's commit on the disk: wal-sync.ts off the loop, or (null) its own COMMIT at
-   *  synchronous=FULL. The one request in the host, with no sync on its way, takes the FULL commit: it
+  /** The one request in the host, with no sync on its way: its commit is synced at once on the loop. It
    *  has no one to share a sync with, and the thread pool would only add two trips between threads to
    *  its reply. With other requests about, the loop stays free during the sync, so theirs can share it. */
-  const syncerFor = (jobs: Job[]): WalSync | null =>
-    stopping || (jobs.length === 1 && !wal?.pending && requestsInFlight() <= 1) ? null : wal;
+  const syncsAlone = (jobs: Job[], syncer: WalSync): boolean => jobs.length === 1 && !syncer.pending && requestsInFlight() <= 1;
 
   const flush = () => {
     scheduled = false;
     const jobs = queue;
     queue = [];
     if (jobs.length === 0) return;
-    const syncer = syncerFor(jobs);
+    const syncer = stopping ? null : wal;
     events?.hold();
     // Only this group's COMMIT leaves the sync to wal-sync.ts; the setting cannot change inside a
     // transaction, so it is set around it.
@@ -164,7 +162,9 @@ export function createWriteCommitter(
       settle(jobs, result.outcomes, batch);
       return;
     }
-    syncer.whenSynced((error) => (error ? failAll(jobs, batch, error) : settle(jobs, result.outcomes, batch)), syncer.committed());
+    const done = (error: unknown) => (error ? failAll(jobs, batch, error) : settle(jobs, result.outcomes, batch));
+    if (syncsAlone(jobs, syncer)) done(syncer.committedAndSynced());
+    else syncer.whenSynced(done, syncer.committed());
   };
 
   return {
