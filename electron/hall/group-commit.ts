@@ -10,7 +10,9 @@
 // loop never waits for the disk: while one sync is on its way, the next groups are applied and
 // committed, and the following sync takes them along. Replies and the events a group published are
 // released only once a sync that began after its COMMIT has returned: nothing is acknowledged
-// before it is on the disk. Everything else on the connection (writes outside a group) keeps
+// before it is on the disk. A write that is the host's only request, with no sync on its way, has its
+// WAL fdatasynced at once on the loop instead: nothing is there to share the sync, and the thread pool
+// would only lengthen its reply. Everything else on the connection (writes outside a group) keeps
 // synchronous=FULL. The one connection writes every group in turn, so the one-ticket-one-window
 // order stays exactly serial.
 import type { Db } from '../../db/connection.js';
@@ -47,8 +49,16 @@ export class GroupAbortedError extends Error {
 }
 
 /** `walFile`: the database's `-wal` file, synced off the event loop; null (an in-memory database, or
- *  one the WAL cannot be opened for): each group's COMMIT syncs itself, as one commit per request does. */
-export function createWriteCommitter(db: Db, events: EventHub | null, enabled: boolean, walFile: string | null = null): WriteCommitter {
+ *  one the WAL cannot be opened for): each group's COMMIT syncs itself, as one commit per request does.
+ *  `requestsInFlight`: how many requests the host is working on; a write commits by itself only while
+ *  it is the one (unknown: never). */
+export function createWriteCommitter(
+  db: Db,
+  events: EventHub | null,
+  enabled: boolean,
+  walFile: string | null = null,
+  requestsInFlight: () => number = () => Infinity,
+): WriteCommitter {
   let queue: Job[] = [];
   let scheduled = false;
   const counts = { groups: 0, writes: 0, largest: 0 };
@@ -119,6 +129,11 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
     }
   };
 
+  /** The one request in the host, with no sync on its way: its commit is synced at once on the loop. It
+   *  has no one to share a sync with, and the thread pool would only add two trips between threads to
+   *  its reply. With other requests about, the loop stays free during the sync, so theirs can share it. */
+  const syncsAlone = (jobs: Job[], syncer: WalSync): boolean => jobs.length === 1 && !syncer.pending && requestsInFlight() <= 1;
+
   const flush = () => {
     scheduled = false;
     const jobs = queue;
@@ -147,7 +162,9 @@ export function createWriteCommitter(db: Db, events: EventHub | null, enabled: b
       settle(jobs, result.outcomes, batch);
       return;
     }
-    syncer.whenSynced((error) => (error ? failAll(jobs, batch, error) : settle(jobs, result.outcomes, batch)), syncer.committed());
+    const done = (error: unknown) => (error ? failAll(jobs, batch, error) : settle(jobs, result.outcomes, batch));
+    if (syncsAlone(jobs, syncer)) done(syncer.committedAndSynced());
+    else syncer.whenSynced(done, syncer.committed());
   };
 
   return {

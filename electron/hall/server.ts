@@ -92,7 +92,17 @@ export async function buildHallServer(options: HallServerOptions): Promise<{ app
   });
   const routes: RouteSpec[] = [];
   const events = new EventHub(clock);
-  const committer = createWriteCommitter(db, events, options.groupCommit ?? true, options.dbFile ? `${options.dbFile}-wal` : null);
+  // Requests the host is working on, until their reply is sent or the client is gone: the committer
+  // lets the only one commit by itself (group-commit.ts). An events socket's upgrade is no such work.
+  let requestsInFlight = 0;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.headers.upgrade) {
+      requestsInFlight += 1;
+      reply.raw.once('close', () => (requestsInFlight -= 1));
+    }
+    done();
+  });
+  const committer = createWriteCommitter(db, events, options.groupCommit ?? true, options.dbFile ? `${options.dbFile}-wal` : null, () => requestsInFlight);
   const hall: HallContext = {
     db,
     clock,

@@ -1,10 +1,7 @@
 // A 7200 rpm disk on a fast machine: a preload library, built here with gcc, whose fsync and
 // fdatasync sleep FSYNC_DELAY_US (8 ms unless set) before doing the real call. Run the host with
 // LD_PRELOAD pointing at it (Linux, glibc).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { preloadLibrary } from '../../integration/support/preload-library.js';
 
 const SOURCE = `
 #define _GNU_SOURCE
@@ -39,18 +36,9 @@ int fdatasync(int fd) {
 }
 `;
 
-let built: string | null = null;
-
 /** The shim's path, built once per process into a temporary folder. */
 export function slowFsyncLibrary(): string {
-  if (built && existsSync(built)) return built;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'slow-fsync-'));
-  const source = path.join(dir, 'slow-fsync.c');
-  const library = path.join(dir, 'slow-fsync.so');
-  writeFileSync(source, SOURCE);
-  execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', library, source, '-ldl'], { stdio: 'pipe' });
-  built = library;
-  return library;
+  return preloadLibrary('slow-fsync', SOURCE);
 }
 
 /** The environment for a host on the slow disk. */
