@@ -4,7 +4,7 @@
 // API, in SOAK_MINUTES (10 by default: 48× real time; SOAK_MINUTES=1 streams the first tenth at the
 // same pace). The wall's "served today" is read four times a second the whole run and matched to the
 // stream's acknowledged services (support/wall-lag.ts): the worst lag must stay within 5 s and the
-// wall must show every service at the end. Every sample (30 s; a sixth of the run when shorter) it
+// wall must show every service at the end (printed as met or not, STYLE §12). Every sample (30 s; a sixth of the run when shorter) it
 // forces GCs through the DevTools protocol and reads the JS heap, DOM nodes and listeners, and takes
 // a heap snapshot for the compiled code in it; the goal compares the heap without compiled code
 // after the stream to after the first minute (≤ 1.10), the heap with it is printed beside.
@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { parseHeapSnapshot, selfSizeByType } from '../../scripts/heap-snapshot.mjs';
 import { must, startBenchHost, type BenchHost } from './support/bench-host.js';
 import { printTable } from './support/stats.js';
@@ -305,12 +305,9 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
     // get hot, not with the events shown (with the JIT off the whole heap stays flat): the leak check
     // leaves it out, and the heap with it is printed beside.
     `heap without compiled code, after ÷ after the first minute = ${growth.toFixed(3)} (goal ≤ 1.10: ${growth <= 1.1 ? 'met' : 'NOT met'}); with code ${rawGrowth.toFixed(3)}`,
-    `liveness: the wall read every 250 ms; worst lag behind the stream ${worstLag} ms (limit ${LAG_LIMIT_MS} ms; ${late} of ${samples.length} sample periods over it); at the end ${end.wall ?? '—'} shown of ${counts.served} served; ${end.updates} refreshes in all${lag.drops ? `; the figure went down ${lag.drops} times (the hall's day turned?)` : ''}`,
+    `liveness: the wall read every 250 ms; worst lag behind the stream ${worstLag} ms (goal ≤ ${LAG_LIMIT_MS} ms and every service shown at the end: ${worstLag <= LAG_LIMIT_MS && caughtUp ? 'met' : 'NOT met'}; ${late} of ${samples.length} sample periods over it); at the end ${end.wall ?? '—'} shown of ${counts.served} served; ${end.updates} refreshes in all${lag.drops ? `; the figure went down ${lag.drops} times (the hall's day turned?)` : ''}`,
     `console messages from the page: ${consoleMessages}`,
     '',
   ].join('\n'));
   await context.close();
-  expect(caughtUp, 'the wall shows every service at the end').toBe(true);
-  expect(worstLag, 'the wall never more than the limit behind the stream').toBeLessThanOrEqual(LAG_LIMIT_MS);
-  expect(growth, 'the heap without compiled code within 10 % of the first minute').toBeLessThanOrEqual(1.1);
 }, 3_600_000);
