@@ -14,7 +14,7 @@
 // Needs `npm run build` (the renderer is served by the host). 127.0.0.1 only; bounded in time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { afterAll, beforeAll, it } from 'vitest';
 import { parseHeapSnapshot, selfSizeByType } from '../../scripts/heap-snapshot.mjs';
 import { must, startBenchHost, type BenchHost } from './support/bench-host.js';
@@ -189,10 +189,16 @@ async function snapshot(cdp: CDPSession): Promise<string> {
   return chunks.join('');
 }
 
-/** The wall's "served today" as a number; null while it cannot be read (loading, "—"). */
-async function wallServed(page: Page): Promise<number | null> {
-  const text = await page.getByTestId('wall-served-value').textContent({ timeout: 5_000 }).catch(() => null);
-  return text !== null && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+/** The wall's "served today" as a number; null while it cannot be read (loading, "—"). Read with one
+ *  fixed expression over the protocol rather than a Playwright locator, whose selector engine would
+ *  run (and be compiled) in the page four times a second and show up in the heap measured. */
+async function wallServed(cdp: CDPSession): Promise<number | null> {
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `document.querySelector('[data-testid="wall-served-value"]')?.textContent ?? null`,
+    returnByValue: true,
+  });
+  const text: unknown = result.value;
+  return typeof text === 'string' && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
 }
 
 it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and liveness`, async () => {
@@ -233,7 +239,7 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
   let readings = 0;
   const watcher = (async () => {
     while (watching) {
-      const value = await wallServed(page);
+      const value = await wallServed(cdp).catch(() => null);
       readings++;
       if (value !== null) {
         lastWall = value;
