@@ -7,16 +7,24 @@ cd "$(dirname "$0")/.."
 mkdir -p test-results
 rm -f test-results/*.json
 
-step() { # name, command...: a gate that counts as one check
+gate() { # name, command...: a gate that counts as one check; its output goes to test-results/gate-NAME.log
   local name=$1; shift
-  echo "== $name"
-  if "$@"; then echo "{\"name\":\"$name\",\"ok\":true}" > "test-results/check-$name.json"
+  if "$@" > "test-results/gate-$name.log" 2>&1; then echo "{\"name\":\"$name\",\"ok\":true}" > "test-results/check-$name.json"
   else echo "{\"name\":\"$name\",\"ok\":false}" > "test-results/check-$name.json"; fi
 }
 
-step build npm run build --silent
-step typecheck npm run typecheck --silent
-step lint npm run lint --silent
+# Build, typecheck and lint at once: tsc and eslint run on one thread each, so one after another they
+# left the second core mostly idle (85 s → 65 s on a two-core machine at load 3–6). The build's own tsc
+# checks the node project (electron/, db/), so the typecheck gate here checks the other two
+# (`npm run typecheck` still checks all three). Each gate's output is printed after all three end.
+gate build npm run build --silent &
+gate typecheck bash -c 'npx tsc -p tsconfig.renderer.json --noEmit & r=$!; npx tsc -p tsconfig.tests.json --noEmit; t=$?; wait $r && [ $t = 0 ]' &
+gate lint npm run lint --silent &
+wait
+for name in build typecheck lint; do
+  echo "== $name"
+  cat "test-results/gate-$name.log"
+done
 
 echo "== vitest (unit, integration)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

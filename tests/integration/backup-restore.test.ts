@@ -38,7 +38,9 @@ describe('backup under load, restore from the command line', () => {
     const setup = await setupTraffic(host.base, ADMIN, 16, 4);
     const acked = emptyAcknowledged();
     const traffic = startTraffic(() => host.base, setup, acked);
-    await new Promise((r) => setTimeout(r, 3000));
+    // The backup starts once the traffic has written more than the checks below need (with room
+    // for writes acknowledged in the very millisecond the backup begins), not after a fixed 3 s.
+    await expect.poll(() => acked.tickets.size >= 30 && acked.cases.size >= 2, { timeout: 30_000, interval: 50 }).toBe(true);
     const backupBegan = Date.now();
     const run = await call(host.base, 'POST', '/backup/run', setup.admin, {});
     await new Promise((r) => setTimeout(r, 500));
