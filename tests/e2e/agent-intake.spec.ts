@@ -66,5 +66,9 @@ test('受理此代办件 opens the intake filled from the request, and the case 
   const created = await host.api('GET', `/cases/${row.caseId}`, admin);
   expect(created.channel).toBe('agent');
   expect(created.materials.filter((m: { provided: { originals: number } }) => m.provided.originals > 0).map((m: { name: string }) => m.name)).toEqual(brought.map((m: { name: string }) => m.name));
+  // The lines an agent's application always needs (授权委托书, 代办人居民身份证) were ticked for the clerk.
+  const acting = item.materials.filter((m: { requirement: string; condition: string }) => m.requirement === 'conditional' && /委托|代办|代理/.test(m.condition));
+  expect(acting.length, 'the demo item has the conditional lines of an agent application').toBeGreaterThan(0);
+  for (const m of acting) expect(created.materials.find((c: { name: string }) => c.name === m.name)?.applicable, m.name).toBe(true);
   await page.screenshot({ path: info.outputPath('3-created.png'), fullPage: true });
 });

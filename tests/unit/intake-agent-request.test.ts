@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateCaseRequest } from '../../electron/contract/cases.js';
 import type { Material } from '../../electron/contract/catalog.js';
-import { agentRequestFromHash, applicantFormOf, entriesFor, entriesWithProvided, toCreateCaseRequest } from '../../renderer/staff/intake/intake-model';
+import { agentConditionsApply, agentRequestFromHash, applicantFormOf, entriesFor, entriesWithProvided, toCreateCaseRequest } from '../../renderer/staff/intake/intake-model';
 
 const material = (name: string, over: Partial<Material> = {}): Material => ({ name, requirement: 'required', condition: '', originals: 1, copies: 1, electronic: false, source: 'applicant', notes: '', ...over });
 const ITEM = [material('居民身份证', { electronic: true }), material('户口簿', { copies: 0 }), material('授权委托书', { requirement: 'conditional', condition: '委托他人办理的', copies: 0 })];
@@ -27,6 +27,18 @@ describe('the intake of a 代办件', () => {
       ['居民身份证', 1, 1, 2, true],
       ['户口簿', 0, 0, 0, true],
       ['授权委托书', 1, 0, 0, true],
+    ]);
+  });
+
+  it('ticks the lines an agent application always needs, and no other conditional line', () => {
+    const items = [...ITEM, material('代办人居民身份证', { requirement: 'conditional', condition: '由代理人代办的' }), material('残疾人证', { requirement: 'conditional', condition: '申请人为残疾人的' })];
+    const entries = agentConditionsApply(entriesWithProvided(entriesFor(items), [{ name: '居民身份证', originals: 1, copies: 1, electronic: 0 }]));
+    expect(entries.map((e) => [e.material.name, e.applicable, e.originals])).toEqual([
+      ['居民身份证', true, 1],
+      ['户口簿', true, 0],
+      ['授权委托书', true, 0],
+      ['代办人居民身份证', true, 0],
+      ['残疾人证', false, 0],
     ]);
   });
 

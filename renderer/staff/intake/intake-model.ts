@@ -96,6 +96,17 @@ export function entriesWithProvided(entries: readonly MaterialEntry[], provided:
   });
 }
 
+/** A condition that holds whenever someone acts for the applicant (委托他人代办的, 由代理人办理的…). */
+const ACTING_FOR_APPLICANT = /委托|代办|代理/;
+
+/** A 代办件 is always one that someone does for the applicant, so the conditional lines whose condition
+ *  says so (授权委托书, 代办人居民身份证) apply: ticked for the clerk, missing until counted. */
+export function agentConditionsApply(entries: readonly MaterialEntry[]): MaterialEntry[] {
+  return entries.map((e) =>
+    e.material.requirement === 'conditional' && ACTING_FOR_APPLICANT.test(e.material.condition) ? { ...e, applicable: true } : e,
+  );
+}
+
 /** The applicant of a 代办件 as the intake form holds it (a villager: always a person). */
 export function applicantFormOf(a: { name: string; idNumber: string; mobile: string }): ApplicantForm {
   return { ...EMPTY_APPLICANT, kind: 'person', name: a.name, idNumber: a.idNumber, mobile: a.mobile };

@@ -1,12 +1,13 @@
 // 受理此代办件 (#/intake?agentRequest=12): the intake form opens filled from the 代办件 — the villager,
-// the item of the authorisation and the materials as the clerk counted the hand-over — for the clerk
+// the item of the authorisation and the materials as the clerk counted the hand-over, with the lines an
+// agent's application always needs ticked — for the clerk
 // to check and submit. Where it came from is shown above the form.
 import { useEffect, useState } from 'react';
 import type { Item } from '../../shared/catalog-contract';
 import { agentRequestsApi } from '../agent-requests/agent-requests-api';
 import { useStaff } from '../staff-context';
 import type { IntakeApi } from './intake-api';
-import { applicantFormOf, entriesFor, entriesWithProvided, type ApplicantForm, type MaterialEntry } from './intake-model';
+import { agentConditionsApply, applicantFormOf, entriesFor, entriesWithProvided, type ApplicantForm, type MaterialEntry } from './intake-model';
 
 export interface AgentIntake {
   agentRequestId: number;
@@ -35,7 +36,7 @@ export function useAgentIntake(cases: IntakeApi, agentRequestId: number | null, 
         agentName: detail.agentName,
         item,
         applicant: applicantFormOf(form.applicant),
-        entries: entriesWithProvided(entriesFor(item.materials), form.materials),
+        entries: agentConditionsApply(entriesWithProvided(entriesFor(item.materials), form.materials)),
       });
     })().catch((error: unknown) => live && onFailure(error));
     return () => {
