@@ -10,7 +10,6 @@ import '../cases/cases.css';
 import './work-orders.css';
 
 export function HomeWorkOrders() {
-  const { t } = useT();
   const { api } = useStaff();
   const calls = useMemo(() => workOrdersApi(api), [api]);
   const [orders, setOrders] = useState<WorkOrderView[] | null>(null);
@@ -27,6 +26,12 @@ export function HomeWorkOrders() {
     };
   }, [calls, generation]);
   useFigureEvents(useCallback((e) => e.type.startsWith('rating.') && setGeneration((g) => g + 1), []));
+  return <HomeWorkOrdersView orders={orders} failed={failed} />;
+}
+
+/** The panel itself, from the open orders (null: still loading). */
+export function HomeWorkOrdersView({ orders, failed }: { orders: readonly WorkOrderView[] | null; failed: boolean }) {
+  const { t } = useT();
   const warned = orders ? warnedOrders(orders) : null;
   const list = warned ? [...warned.red, ...warned.yellow] : [];
 
