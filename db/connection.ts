@@ -66,8 +66,6 @@ export function registerHallFunctions(db: Db): void {
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const key = options.key ?? null;
-  // A key on a plain file would read as "wrong key"; the caller encrypts it first (encrypt-in-place.ts).
-  if (key && file !== ':memory:' && databaseFileState(file) === 'plaintext') throw new Error(`${file} is not encrypted yet`);
   const db = new Database(file, { readonly: options.readonly ?? false, timeout: options.exclusive ? 0 : 5000, ...nativeBindingOption() });
   try {
     if (key) applyDatabaseKey(db, key);
@@ -77,7 +75,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (key && code === 'SQLITE_NOTADB') throw wrongKeyError(file);
+      // A key on a plain file reads as a wrong key; the caller encrypts it first (encrypt-in-place.ts).
+      // The file's header is read only here, once the open has failed: POSIX drops every lock a
+      // process holds on a file when any of its descriptors of that file closes, so reading it up front
+      // from a worker (report, backup, checkpoint threads) took the host's own SHARED lock away, and
+      // with it what keeps an exclusive tool (--reset-admin-password, restore) out while the host runs.
+      if (key && code === 'SQLITE_NOTADB') throw databaseFileState(file) === 'plaintext' ? new Error(`${file} is not encrypted yet`) : wrongKeyError(file);
       if (options.exclusive && code === 'SQLITE_BUSY') throw new DatabaseInUseError(file);
       throw err;
     }

@@ -55,7 +55,12 @@ export function startWalCheckpointer(db: Db, dbFile: string, key: Buffer | null,
       if (!running) return;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+      // Held (not unref'ed) while it stops: on a restore from the admin screen nothing else keeps the
+      // process alive between closing the server and starting again, and an unref'ed wait let it end.
+      worker.ref();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
       giveBack(null);
     },
   };

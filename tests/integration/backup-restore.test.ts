@@ -181,7 +181,7 @@ describe('restore refusals', () => {
       await new Promise((r) => setTimeout(r, 200));
       back = await call(host.base, 'POST', '/auth/login', null, { username: 'admin', password: ADMIN }).catch(() => null);
     }
-    expect(back?.status).toBe(200);
+    expect(back?.status, host.stdout()).toBe(200);
     const restoredStatus = (await call(host.base, 'GET', '/backup', back!.body.token)).body;
     expect(restoredStatus.lastRestore.backupFile).toBe(goodFile);
     expect(host.stdout()).toMatch(/restored from/);
