@@ -74,4 +74,11 @@ describe('held event batches', () => {
     hub.release(hub.seal());
     expect(seen.map((e) => e.data)).toEqual([{ ticketId: 1 }]);
   });
+
+  it('sends an event outside any group whose summary cannot be read without it, and does not throw', () => {
+    const { hub, seen } = hubWithListener();
+    const broken = { key: 'queue.waiting', read: () => { throw new Error('disk I/O error'); } };
+    expect(() => hub.publish('ticket.issued', { ticketId: 1 }, 'all', broken)).not.toThrow();
+    expect(seen.map((e) => e.data)).toEqual([{ ticketId: 1 }]);
+  });
 });

@@ -75,7 +75,7 @@ export class EventHub {
       this.held.push({ event, audience, summary });
       return event;
     }
-    if (summary) event.data = { ...(data as object), ...summary.read() };
+    if (summary) event.data = { ...(data as object), ...readSummary(summary) };
     if (this.waiting.length > 0) this.behindWaiting({ event, audience });
     else this.deliver({ event, audience });
     return event;
@@ -178,9 +178,9 @@ export class EventHub {
   }
 }
 
-/** A group's writes are committed (or given up) when it is sealed, and its replies wait on the seal:
- *  a summary that cannot be read leaves its fields out (screens keep their figures until the next
- *  event) rather than leave the whole group unanswered. */
+/** A summary is read once the writes behind it are committed (at a group's seal, or right after a
+ *  write outside any group): one that cannot be read leaves its fields out (screens keep their figures
+ *  until the next event) rather than fail a request whose write already stands. */
 function readSummary(summary: Summary): Record<string, unknown> {
   try {
     return summary.read();
