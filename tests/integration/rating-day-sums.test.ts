@@ -1,7 +1,8 @@
 // Issue 10: the satisfaction figures come from per-day sums kept by triggers (migration 16). These
 // tests hold the sums to the raw rows: ratings at 23:59 and 00:00 in the hall (Asia/Shanghai) on a
 // host process in UTC land on their hall days, an upheld appeal takes its rating out, and after every
-// kind of write the sums equal a recount of the rows done here, plainly.
+// kind of write the sums equal a recount of the rows done here, plainly (migration 19: cases and case
+// ratings per day, item and village, with the cases concluded on time).
 process.env.TZ = 'UTC';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHall, type TestHall } from './support/hall.js';
@@ -85,33 +86,42 @@ interface RatingRow { id: number; ticket_id: number | null; case_id: number | nu
 function recount() {
   const ratings = h.db.prepare('SELECT id, ticket_id, case_id, stage, level, channel, window_id, clerk_id, created_at FROM ratings').all() as RatingRow[];
   const ticketDay = new Map((h.db.prepare('SELECT id, business_day FROM tickets').all() as Array<{ id: number; business_day: string }>).map((t) => [t.id, t.business_day]));
-  const cases = new Map((h.db.prepare('SELECT id, item_code, business_day, accepted_day, concluded_day FROM cases').all() as Array<{ id: number; item_code: string; business_day: string; accepted_day: string | null; concluded_day: string | null }>).map((c) => [c.id, c]));
+  const cases = new Map((h.db.prepare('SELECT id, item_code, village_code, due_date, business_day, accepted_day, concluded_day FROM cases').all() as Array<{ id: number; item_code: string; village_code: string | null; due_date: string | null; business_day: string; accepted_day: string | null; concluded_day: string | null }>).map((c) => [c.id, c]));
   const example = new Set((h.db.prepare('SELECT code FROM items WHERE example = 1').all() as Array<{ code: string }>).map((i) => i.code));
   const upheld = new Set((h.db.prepare("SELECT rating_id FROM rating_work_orders WHERE review_decision = 'upheld'").all() as Array<{ rating_id: number }>).map((o) => o.rating_id));
   const daily = new Map<string, [number, number, number]>();
   const service = new Map<string, number>();
+  const caseRatings = new Map<string, [number, number]>();
   for (const r of ratings) {
     const c = r.case_id === null ? undefined : cases.get(r.case_id);
     if (upheld.has(r.id) || (c && example.has(c.item_code))) continue;
     const key = [hallDay(r.created_at), r.channel, r.window_id ?? 0, r.clerk_id ?? 0].join('|');
     const [n, s, b] = daily.get(key) ?? [0, 0, 0];
     daily.set(key, [n + 1, s + (r.level >= 3 ? 1 : 0), b + (r.level <= 2 ? 1 : 0)]);
+    if (c) {
+      const byCase = [hallDay(r.created_at), c.item_code, c.village_code ?? ''].join('|');
+      const [cn, cs] = caseRatings.get(byCase) ?? [0, 0];
+      caseRatings.set(byCase, [cn + 1, cs + (r.level >= 3 ? 1 : 0)]);
+    }
     const served = r.ticket_id !== null ? ticketDay.get(r.ticket_id) : r.stage === 'accepted' ? c?.accepted_day : r.stage === 'concluded' ? c?.concluded_day : null;
     if (served) service.set(served, (service.get(served) ?? 0) + 1);
   }
-  const caseDays = new Map<string, [number, number, number]>();
-  const bump = (day: string | null, item: string, i: 0 | 1 | 2) => {
+  // Per day, item and village: received, accepted, concluded, concluded on or before the due date.
+  const caseDays = new Map<string, [number, number, number, number]>();
+  const bump = (day: string | null, c: { item_code: string; village_code: string | null }, i: 0 | 1 | 2 | 3) => {
     if (day === null) return;
-    const v = caseDays.get(`${day}|${item}`) ?? [0, 0, 0];
+    const key = `${day}|${c.item_code}|${c.village_code ?? ''}`;
+    const v = caseDays.get(key) ?? [0, 0, 0, 0];
     v[i]++;
-    caseDays.set(`${day}|${item}`, v);
+    caseDays.set(key, v);
   };
   for (const c of cases.values()) {
-    bump(c.business_day, c.item_code, 0);
-    bump(c.accepted_day, c.item_code, 1);
-    bump(c.concluded_day, c.item_code, 2);
+    bump(c.business_day, c, 0);
+    bump(c.accepted_day, c, 1);
+    bump(c.concluded_day, c, 2);
+    if (c.concluded_day !== null && (c.due_date === null || c.concluded_day <= c.due_date)) bump(c.concluded_day, c, 3);
   }
-  return { daily: Object.fromEntries(daily), service: Object.fromEntries(service), cases: Object.fromEntries(caseDays) };
+  return { daily: Object.fromEntries(daily), service: Object.fromEntries(service), cases: Object.fromEntries(caseDays), caseRatings: Object.fromEntries(caseRatings) };
 }
 
 function stored() {
@@ -119,7 +129,14 @@ function stored() {
   return {
     daily: Object.fromEntries(rows<{ k: string; ratings: number; satisfied: number; bad: number }>("SELECT business_day || '|' || channel || '|' || window_id || '|' || clerk_id AS k, ratings, satisfied, bad FROM rating_daily WHERE ratings <> 0").map((r) => [r.k, [r.ratings, r.satisfied, r.bad]])),
     service: Object.fromEntries(rows<{ service_day: string; rated: number }>('SELECT service_day, rated FROM rating_service_daily WHERE rated <> 0').map((r) => [r.service_day, r.rated])),
-    cases: Object.fromEntries(rows<{ k: string; received: number; accepted: number; concluded: number }>("SELECT day || '|' || item_code AS k, received, accepted, concluded FROM case_daily WHERE received <> 0 OR accepted <> 0 OR concluded <> 0").map((r) => [r.k, [r.received, r.accepted, r.concluded]])),
+    cases: Object.fromEntries(
+      rows<{ k: string; received: number; accepted: number; concluded: number; on_time: number }>(
+        "SELECT day || '|' || item_code || '|' || village_code AS k, received, accepted, concluded, concluded_on_time AS on_time FROM case_daily WHERE received <> 0 OR accepted <> 0 OR concluded <> 0",
+      ).map((r) => [r.k, [r.received, r.accepted, r.concluded, r.on_time]]),
+    ),
+    caseRatings: Object.fromEntries(
+      rows<{ k: string; ratings: number; satisfied: number }>("SELECT business_day || '|' || item_code || '|' || village_code AS k, ratings, satisfied FROM rating_case_daily WHERE ratings <> 0").map((r) => [r.k, [r.ratings, r.satisfied]]),
+    ),
   };
 }
 
@@ -155,6 +172,10 @@ describe('the day sums equal a recount of the rows after every kind of write', (
     change('another item becomes an example', "UPDATE items SET example = 1 WHERE code = 'TOWN02'");
     change('its case moves to a real item', 'UPDATE cases SET item_code = ? WHERE id = ?', 'TOWN01', ids[2]);
     change('a stage reached on another day', "UPDATE cases SET concluded_day = '2026-03-09' WHERE id = ?", ids[0]);
+    change('a case moved to a village', "UPDATE cases SET village_code = '330102001' WHERE id = ?", ids[1]);
+    change('… and to another', "UPDATE cases SET village_code = '330102002' WHERE id = ?", ids[1]);
+    change('a due date moved before the conclusion (late)', "UPDATE cases SET due_date = '2026-03-05' WHERE id = ?", ids[1]);
+    change('… and cleared (no due date is never late)', 'UPDATE cases SET due_date = NULL WHERE id = ?', ids[1]);
     change('a rating given at another time and level', "UPDATE ratings SET created_at = '2026-03-02T03:00:00.000Z', level = 3 WHERE id = ?", stageRatings[0]);
     change('an appeal upheld', `INSERT INTO rating_work_orders (rating_id, real_name, opened_at, business_day, callback_due, rectify_due, appeal_reason, appeal_at, review_decision)
                                 VALUES (?, 1, '2026-03-05T00:00:00Z', '2026-03-05', '2026-03-06', '2026-03-12', '非本人', '2026-03-05T01:00:00Z', 'upheld')`, stageRatings[2]);
