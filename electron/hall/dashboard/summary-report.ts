@@ -3,7 +3,7 @@
 // and cases with their ratings by item and by village. Example items and ratings removed by an upheld
 // appeal count nowhere. Runs in a report worker (reports/report-queries.ts).
 import type { Db } from '../../../db/connection.js';
-import { all, sql, type SqlFragment } from '../../../db/sql.js';
+import { all, get, sql } from '../../../db/sql.js';
 import type { CaseGroup, CaseTotals, SummaryDay, SummaryReport } from '../../contract/reports.js';
 import { queueFiguresByDay } from '../reports/queue-report.js';
 import { getSetting } from '../settings/service.js';
@@ -25,41 +25,68 @@ function caseFigures(c: CaseCounts, r: RatingCounts): CaseTotals {
   return { ...c, onTimeShare: share(c.concludedOnTime, c.concluded), ...r, satisfiedShare: share(r.satisfied, r.ratings) };
 }
 
+/** One item and village's cases and case ratings over the range ('' is no village). */
+type Cell = CaseCounts & RatingCounts & { item: string; village: string };
+
 /**
- * Cases received, accepted and concluded in the range, and their counted ratings given in it, grouped
- * by `key` (an expression over the day sums `c`: their item_code and village_code, '' for no village)
- * with its `label` (over them and the village `v`); one row for the whole when `key` is a constant. Both sides come from the day sums (case_daily, rating_case_daily: migration 19), so a
- * year reads a few thousand rows per day of it rather than every case.
+ * Cases received, accepted and concluded in the range, and their counted ratings given in it, per item
+ * and village, from the day sums (case_daily, rating_case_daily: migration 19): a year reads a few
+ * hundred thousand small rows once, and the totals and both groupings are added up from the cells.
  */
-function caseGroups(db: Db, from: string, to: string, key: SqlFragment, label: SqlFragment): CaseGroup[] {
-  const names = sql`LEFT JOIN villages v ON v.code = c.village_code`;
-  const cases = all<CaseCounts & { key: string | number | null; label: string | null }>(
-    db,
-    sql`SELECT ${key} AS key, ${label} AS label, sum(c.received) AS received, sum(c.accepted) AS accepted,
-               sum(c.concluded) AS concluded, sum(c.concluded_on_time) AS concludedOnTime
-        FROM case_daily c ${names}
-        WHERE c.day BETWEEN ${from} AND ${to} AND ${REAL_CASES}
-        GROUP BY ${key} HAVING sum(c.received) + sum(c.accepted) + sum(c.concluded) > 0`,
-  );
-  const rated = all<RatingCounts & { key: string | number | null; label: string | null }>(
-    db,
-    sql`SELECT ${key} AS key, ${label} AS label, sum(c.ratings) AS ratings, sum(c.satisfied) AS satisfied
-        FROM rating_case_daily c ${names}
-        WHERE c.business_day BETWEEN ${from} AND ${to}
-        GROUP BY ${key} HAVING sum(c.ratings) > 0`,
-  );
-  const groups = new Map<string, { key: string | null; label: string | null; c: CaseCounts; r: RatingCounts }>();
-  const none: CaseCounts = { received: 0, accepted: 0, concluded: 0, concludedOnTime: 0 };
-  const slot = (row: { key: string | number | null; label: string | null }) => {
-    const id = String(row.key);
-    if (!groups.has(id)) groups.set(id, { key: row.key === null ? null : String(row.key), label: row.label, c: none, r: { ratings: 0, satisfied: 0 } });
-    return groups.get(id)!;
+function caseCells(db: Db, from: string, to: string): Cell[] {
+  const cells = new Map<string, Cell>();
+  const cell = (item: string, village: string) => {
+    const id = `${item}\u0000${village}`;
+    let c = cells.get(id);
+    if (!c) cells.set(id, (c = { item, village, received: 0, accepted: 0, concluded: 0, concludedOnTime: 0, ratings: 0, satisfied: 0 }));
+    return c;
   };
-  for (const row of cases) slot(row).c = { received: row.received, accepted: row.accepted, concluded: row.concluded, concludedOnTime: row.concludedOnTime };
-  for (const row of rated) slot(row).r = { ratings: row.ratings, satisfied: row.satisfied };
-  return [...groups.values()]
-    .map((g) => ({ key: g.key, label: g.label, ...caseFigures(g.c, g.r) }))
+  for (const row of all<CaseCounts & { item: string; village: string }>(
+    db,
+    sql`SELECT c.item_code AS item, c.village_code AS village, sum(c.received) AS received, sum(c.accepted) AS accepted,
+               sum(c.concluded) AS concluded, sum(c.concluded_on_time) AS concludedOnTime
+        FROM case_daily c WHERE c.day BETWEEN ${from} AND ${to} AND ${REAL_CASES} GROUP BY c.item_code, c.village_code`,
+  )) {
+    Object.assign(cell(row.item, row.village), { received: row.received, accepted: row.accepted, concluded: row.concluded, concludedOnTime: row.concludedOnTime });
+  }
+  for (const row of all<RatingCounts & { item: string; village: string }>(
+    db,
+    sql`SELECT c.item_code AS item, c.village_code AS village, sum(c.ratings) AS ratings, sum(c.satisfied) AS satisfied
+        FROM rating_case_daily c WHERE c.business_day BETWEEN ${from} AND ${to} GROUP BY c.item_code, c.village_code`,
+  )) {
+    Object.assign(cell(row.item, row.village), { ratings: row.ratings, satisfied: row.satisfied });
+  }
+  return [...cells.values()].filter((c) => c.received + c.accepted + c.concluded + c.ratings > 0);
+}
+
+/** The cells added up per `keyOf`, named by `labelOf`, busiest first. */
+function caseGroups(cells: readonly Cell[], keyOf: (c: Cell) => string | null, labelOf: (key: string | null) => string | null): CaseGroup[] {
+  const sums = new Map<string | null, CaseCounts & RatingCounts>();
+  for (const c of cells) {
+    const key = keyOf(c);
+    const g = sums.get(key) ?? { received: 0, accepted: 0, concluded: 0, concludedOnTime: 0, ratings: 0, satisfied: 0 };
+    sums.set(key, {
+      received: g.received + c.received,
+      accepted: g.accepted + c.accepted,
+      concluded: g.concluded + c.concluded,
+      concludedOnTime: g.concludedOnTime + c.concludedOnTime,
+      ratings: g.ratings + c.ratings,
+      satisfied: g.satisfied + c.satisfied,
+    });
+  }
+  return [...sums]
+    .map(([key, g]) => ({ key, label: labelOf(key), ...caseFigures(g, g) }))
     .sort((a, b) => b.received - a.received || b.concluded - a.concluded || b.ratings - a.ratings || String(a.key).localeCompare(String(b.key)));
+}
+
+/** An item is named as its cases last named it (a case keeps the name it was taken in under). */
+function itemNames(db: Db, codes: readonly string[]): Map<string, string | null> {
+  return new Map(
+    codes.map((code) => [
+      code,
+      get<{ name: string }>(db, sql`SELECT item_name AS name FROM cases INDEXED BY cases_item WHERE item_code = ${code} ORDER BY received_at DESC LIMIT 1`)?.name ?? null,
+    ]),
+  );
 }
 
 /** The days' queue figures are the queue report's own (reports/queue-report.ts), so both count alike. */
@@ -89,8 +116,10 @@ export function summaryReport(db: Db, p: { from: string; to: string; now: string
         satisfiedShare: share(r.satisfied, r.ratings),
       };
     });
-    const groups = (key: SqlFragment, label: SqlFragment) => caseGroups(db, p.from, p.to, key, label);
-    const total = groups(sql`'all'`, sql`NULL`)[0];
+    const cells = caseCells(db, p.from, p.to);
+    const items = itemNames(db, [...new Set(cells.map((c) => c.item))]);
+    const villages = new Map(all<{ code: string; name: string }>(db, sql`SELECT code, name FROM villages`).map((v) => [v.code, v.name]));
+    const [total] = caseGroups(cells, () => 'all', () => null);
     const { key: _key, label: _label, ...caseTotals } = total ?? { key: null, label: null, ...caseFigures({ received: 0, accepted: 0, concluded: 0, concludedOnTime: 0 }, { ratings: 0, satisfied: 0 }) };
     return {
       from: p.from,
@@ -98,9 +127,8 @@ export function summaryReport(db: Db, p: { from: string; to: string; now: string
       hallName: getSetting(db, 'hall.name'),
       generatedAt: p.now,
       days: dayRows,
-      // An item is named as its cases last named it (a case keeps the name it was taken in under).
-      byItem: groups(sql`c.item_code`, sql`(SELECT x.item_name FROM cases x INDEXED BY cases_item WHERE x.item_code = c.item_code ORDER BY x.received_at DESC LIMIT 1)`),
-      byVillage: groups(sql`nullif(c.village_code, '')`, sql`max(v.name)`),
+      byItem: caseGroups(cells, (c) => c.item, (code) => items.get(code!) ?? null),
+      byVillage: caseGroups(cells, (c) => (c.village === '' ? null : c.village), (code) => (code === null ? null : villages.get(code) ?? null)),
       caseTotals,
     };
   })();
