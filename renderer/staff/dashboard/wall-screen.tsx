@@ -1,6 +1,8 @@
 // 管理服务一中心 on the wall: a fixed 1920×1080 canvas scaled to the screen, large enough to read from
-// five metres, updating by itself; nothing on it needs a click.
-import { useEffect, useState } from 'react';
+// five metres, updating by itself; nothing on it needs a click. It refreshes every second for a whole
+// day, so a refresh redraws only what changed: the figures and window rows are memoized on their
+// shown values, and the chart is handed its data only when it differs (chart.tsx).
+import { memo, useEffect, useState } from 'react';
 import { useT } from '../../shared/use-t';
 import { formatDateTime } from '../../shared/format';
 import { Chart } from './chart';
@@ -24,7 +26,7 @@ function useScale(): number {
   return scale;
 }
 
-function Big({ label, value, unit, testId, tone }: { label: string; value: string | number; unit?: string; testId?: string; tone?: 'bad' | 'warn' | 'good' }) {
+const Big = memo(function Big({ label, value, unit, testId, tone }: { label: string; value: string | number; unit?: string; testId?: string; tone?: 'bad' | 'warn' | 'good' }) {
   return (
     <div className={`wall-figure${tone ? ` tone-${tone}` : ''}`} data-testid={testId}>
       <strong data-testid={testId ? `${testId}-value` : undefined}>
@@ -34,7 +36,17 @@ function Big({ label, value, unit, testId, tone }: { label: string; value: strin
       <span>{label}</span>
     </div>
   );
-}
+});
+
+const WindowRow = memo(function WindowRow({ name, state, shown, time }: { name: string; state: string; shown: string; time: string }) {
+  return (
+    <li className={`window-${state}`}>
+      <span>{name}</span>
+      <strong>{shown}</strong>
+      <em>{time}</em>
+    </li>
+  );
+});
 
 export default function WallScreen() {
   const { t, language } = useT();
@@ -68,11 +80,7 @@ export default function WallScreen() {
               <h2>{t('dashboard.windowsTitle')}</h2>
               <ul>
                 {data.queue.windows.slice(0, 10).map((w) => (
-                  <li key={w.number} className={`window-${w.state}`}>
-                    <span>{w.name}</span>
-                    <strong>{w.ticketNumber ?? t(`dashboard.windowStates.${w.state}`)}</strong>
-                    <em>{w.forMinutes === null ? '' : minutes(w.forMinutes, min)}</em>
-                  </li>
+                  <WindowRow key={w.number} name={w.name} state={w.state} shown={w.ticketNumber ?? t(`dashboard.windowStates.${w.state}`)} time={w.forMinutes === null ? '' : minutes(w.forMinutes, min)} />
                 ))}
               </ul>
             </section>
