@@ -3,7 +3,7 @@
 // a whole day, so a refresh redraws only what changed: figures, window rows and the waiting bars are
 // memoized on their shown values. The bars are plain elements, not ECharts: nothing on the wall is
 // picked or hovered, and ECharts' whole option pipeline on every refresh kept V8 compiling more of it
-// for hours (the wall soak's heap grew 14–20 % with it, 5 % without).
+// for the whole stream (the wall soak: JS heap 1.14–1.20 × the first minute with it, 1.09 without).
 import { memo, useEffect, useState } from 'react';
 import { useT } from '../../shared/use-t';
 import { formatDateTime } from '../../shared/format';
