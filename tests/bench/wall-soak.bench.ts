@@ -6,8 +6,9 @@
 // stream's acknowledged services (support/wall-lag.ts): the worst lag must stay within 5 s and the
 // wall must show every service at the end (printed as met or not, STYLE §12). Every sample (30 s; a sixth of the run when shorter) it
 // forces GCs through the DevTools protocol and reads the JS heap, DOM nodes and listeners, and takes
-// a heap snapshot for the compiled code in it; the goal compares the heap without compiled code
-// after the stream to after the first minute (≤ 1.10), the heap with it is printed beside.
+// a heap snapshot for the compiled code in it; the goal compares the JS heap (compiled code included,
+// as the protocol reports it) after the stream to after the first minute (≤ 1.10); the heap without
+// compiled code is printed beside as a diagnostic (V8's JIT output vs the page's own data).
 // SOAK_HEAP_SNAPSHOTS=<folder> keeps the snapshots of the first minute and the end (compare them with
 // scripts/heap-snapshot-diff.mjs); SOAK_JS_FLAGS passes V8 flags to Chromium (`--no-opt --no-maglev
 // --no-sparkplug`: the same run with the JIT off, to tell compiled code from the page's own data).
@@ -298,8 +299,8 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
   printTable(`wall soak: ${MINUTES} min, ${counts.issued} tickets issued, ${counts.served} served, ${counts.rated} rated, ${counts.cases} cases (${counts.errors} refused requests)`,
     ['at', 'JS heap', 'without code', 'code', 'DOM nodes', 'listeners', 'refreshes', 'served (stream → wall)', 'worst lag'],
     samples.map((s) => [`${s.atS} s`, `${s.heap.usedMB.toFixed(2)} MB`, s.heap.codeMB === null ? '' : mb(withoutCode(s.heap)), s.heap.codeMB === null ? '' : mb(s.heap.codeMB), String(s.nodes), String(s.listeners), String(s.updates), `${s.served} → ${s.wall ?? '—'}`, `${s.lagMs} ms`]));
-  const growth = withoutCode(end.heap) / withoutCode(first.heap);
-  const rawGrowth = end.heap.usedMB / first.heap.usedMB;
+  const growth = end.heap.usedMB / first.heap.usedMB;
+  const growthWithoutCode = withoutCode(end.heap) / withoutCode(first.heap);
   const worstLag = lag.worst(Date.now());
   const late = samples.filter((s) => s.lagMs > LAG_LIMIT_MS).length;
   const caughtUp = end.wall !== null && end.wall >= counts.served;
@@ -307,10 +308,10 @@ it(`the wall screen through ${MINUTES} min of an accelerated busy hall: heap and
     '',
     '== wall soak summary ==',
     `page opened: heap ${start.usedMB.toFixed(2)} MB; after the first ${(BASELINE_MS / 1000).toFixed(0)} s ${first.heap.usedMB.toFixed(2)} MB (code ${mb(first.heap.codeMB)}), ${first.nodes} nodes, ${first.listeners} listeners; after the stream ${end.heap.usedMB.toFixed(2)} MB (code ${mb(end.heap.codeMB)}), ${end.nodes} nodes, ${end.listeners} listeners`,
-    // Compiled code is V8's JIT output for the page's fixed bundle, growing as more of its functions
-    // get hot, not with the events shown (with the JIT off the whole heap stays flat): the leak check
-    // leaves it out, and the heap with it is printed beside.
-    `heap without compiled code, after ÷ after the first minute = ${growth.toFixed(3)} (goal ≤ 1.10: ${growth <= 1.1 ? 'met' : 'NOT met'}); with code ${rawGrowth.toFixed(3)}`,
+    // The issue's figure is the renderer's JS heap, compiled code included. Without it (beside, as a
+    // diagnostic) tells the page's own data from V8's JIT output, which grows as more functions the
+    // page runs on every refresh get hot (with the JIT off the whole heap stays flat).
+    `JS heap, after ÷ after the first minute = ${growth.toFixed(3)} (goal ≤ 1.10: ${growth <= 1.1 ? 'met' : 'NOT met'}); without compiled code ${growthWithoutCode.toFixed(3)}`,
     `liveness: the wall read every 250 ms; worst lag behind the stream ${worstLag} ms (goal ≤ ${LAG_LIMIT_MS} ms and every service shown at the end: ${worstLag <= LAG_LIMIT_MS && caughtUp ? 'met' : 'NOT met'}; ${late} of ${samples.length} sample periods over it); at the end ${end.wall ?? '—'} shown of ${counts.served} served; ${end.updates} refreshes in all${lag.drops ? `; the figure went down ${lag.drops} times (the hall's day turned?)` : ''}`,
     `console messages from the page: ${consoleMessages}`,
     '',
