@@ -1,8 +1,9 @@
 // Scans from a village node in chunks (DESIGN §9) over real HTTP: a partial upload resumed from the
 // offset HEAD reports, a chunk at the wrong offset refused with the offset, a SHA-256 mismatch
-// discarded with 422, a repeated complete upload answered 200, and the kept file byte-identical.
+// discarded with 422, a repeated complete upload answered 200, and the kept file byte-identical; a scan
+// whose every byte arrived but whose completion a crash took is completed by the node's next probe.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SCAN_CHUNK_BYTES, SCAN_RECEIVED_HEADER, SCAN_TOTAL_HEADER } from '../../electron/contract/village.js';
@@ -94,5 +95,42 @@ describe('scans in chunks', () => {
     expect((await sendBatch(h, v.node, [record])).body.results).toEqual([]);
     await putChunk(h, v.node, sigSha, sig.subarray(5), 5, sig.length);
     expect((await sendBatch(h, v.node, [record])).body.results[0].status).toBe('accepted');
+  });
+
+  // The host killed after the last chunk reached the disk and before it checked, kept and marked the
+  // scan: every byte is in the part file, the row says incomplete. The node's probe then reads "all
+  // received" and sends nothing more, so the probe itself completes it (or a repeated last chunk does).
+  const interrupted = (bytes: Buffer, upTo: number) => async () => {
+    const s = sha256(bytes);
+    expect((await putChunk(h, v.node, s, bytes.subarray(0, upTo), 0, bytes.length)).status).toBe(200);
+    appendFileSync(path.join(h.dataDir, 'village-scans', `${s}.part`), bytes.subarray(upTo));
+    return s;
+  };
+
+  it('completes, at the probe, a scan whose every byte arrived before a crash took its completion', async () => {
+    const bytes = randomBytes(7000);
+    const s = await interrupted(bytes, 4000)();
+    const probe = await head(s);
+    expect(probe.status).toBe(200);
+    expect(probe.headers.get(SCAN_RECEIVED_HEADER)).toBe(String(bytes.length));
+    expect(readFileSync(path.join(h.dataDir, 'scans', s.slice(0, 2), s)).equals(bytes)).toBe(true);
+    expect(h.db.prepare('SELECT completed_at IS NOT NULL AS done FROM village_scans WHERE sha256 = ?').get(s)).toEqual({ done: 1 });
+    const record = agentRequestRecord({ signature: s, materials: [] });
+    expect((await sendBatch(h, v.node, [record])).body.results[0].status).toBe('accepted');
+  });
+
+  it('completes it at a repeated last chunk too, and throws away bytes that are not the hash', async () => {
+    const bytes = randomBytes(6000);
+    const s = await interrupted(bytes, 3000)();
+    const again = await putChunk(h, v.node, s, bytes.subarray(3000), 3000, bytes.length);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ received: bytes.length, total: bytes.length, complete: true });
+
+    const wrong = randomBytes(5000);
+    const claimed = sha256(Buffer.from('not these bytes'));
+    expect((await putChunk(h, v.node, claimed, wrong.subarray(0, 2000), 0, wrong.length)).status).toBe(200);
+    appendFileSync(path.join(h.dataDir, 'village-scans', `${claimed}.part`), wrong.subarray(2000));
+    expect((await head(claimed)).status).toBe(404);
+    expect(existsSync(path.join(h.dataDir, 'village-scans', `${claimed}.part`))).toBe(false);
   });
 });

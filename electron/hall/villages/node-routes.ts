@@ -23,7 +23,7 @@ import { catalogMirror } from './catalog-mirror.js';
 import { receiveVillageBatch } from './village-batches.js';
 import { changesPage, parseCursor } from './village-changes.js';
 import { villageNodeOf } from './village-node.js';
-import { parseContentRange, receiveScanChunk, scanProgress } from './village-scans.js';
+import { parseContentRange, receiveScanChunk, settledScanProgress } from './village-scans.js';
 import { agentVillages } from './village-store.js';
 
 const NODE = ['device:village'] as const;
@@ -88,10 +88,10 @@ export function registerVillageNodeRoutes(hall: HallContext, dataDir: string | n
   hall.route({
     method: 'GET', url: '/village/scans/:sha256', tag: 'village', summary: 'How much of a scan has arrived (HEAD answers the same in headers)', allow: NODE,
     params: ShaParam, response: ScanProgressView,
-    handler: ({ params, principal, reply }) => {
+    handler: ({ params, principal, actor, reply }) => {
       villageNodeOf(db, principal);
       if (!dataDir) throw new HallError('unavailable', 'scans_unavailable');
-      const progress = scanProgress(db, dataDir, params.sha256);
+      const progress = settledScanProgress(db, clock, actor, dataDir, params.sha256);
       if (!progress) throw notFound();
       reply.header(SCAN_RECEIVED_HEADER, String(progress.received));
       if (progress.total !== null) reply.header(SCAN_TOTAL_HEADER, String(progress.total));

@@ -94,6 +94,8 @@ export function receiveScanChunk(db: Db, clock: Clock, actor: Actor, dataDir: st
   if (before?.complete) return before;
   if (before && before.total !== range.total) throw validationError([{ field: 'content-range', code: 'scan_total_changed', params: { total: before.total ?? 0 } }]);
   const received = before?.received ?? 0;
+  // Every byte arrived before a crash took the completion with it: finish it now.
+  if (before && before.total !== null && received === before.total) return completeScan(db, clock, actor, dataDir, sha256, before.total);
   if (range.start !== received) throw rangeConflict(received);
   const now = clock.now().toISOString();
   if (!before) {
@@ -109,6 +111,14 @@ export function receiveScanChunk(db: Db, clock: Clock, actor: Actor, dataDir: st
     db.transaction(() => run(db, sql`UPDATE village_scans SET received = ${got} WHERE sha256 = ${sha256}`)).immediate();
     return { received: got, total: range.total, complete: false };
   }
+  return completeScan(db, clock, actor, dataDir, sha256, range.total);
+}
+
+/** Checks a part file that holds every byte against its hash, keeps it under the hash's name and marks
+ *  the scan complete; a file that is not the hash is thrown away (the node sends it again from 0). */
+function completeScan(db: Db, clock: Clock, actor: Actor, dataDir: string, sha256: string, total: number): ScanProgress {
+  const part = partPath(dataDir, sha256);
+  const now = clock.now().toISOString();
   if (hashFile(part) !== sha256) {
     rmSync(part, { force: true });
     db.transaction(() => run(db, sql`DELETE FROM village_scans WHERE sha256 = ${sha256} AND completed_at IS NULL`)).immediate();
@@ -121,7 +131,25 @@ export function receiveScanChunk(db: Db, clock: Clock, actor: Actor, dataDir: st
   else renameSync(part, kept);
   db.transaction(() => {
     run(db, sql`UPDATE village_scans SET received = total, completed_at = ${now} WHERE sha256 = ${sha256}`);
-    appendAudit(db, actor, clock.now(), { action: 'village-scan', entity: 'scan', entityId: sha256, after: 'complete', detail: { size: range.total } });
+    appendAudit(db, actor, clock.now(), { action: 'village-scan', entity: 'scan', entityId: sha256, after: 'complete', detail: { size: total } });
   }).immediate();
-  return { received: range.total, total: range.total, complete: true };
+  return { received: total, total, complete: true };
+}
+
+/**
+ * How much of a scan has arrived, for the node's probe. A scan whose every byte arrived but whose
+ * completion the host did not live to write (killed between the last chunk and the rename) is
+ * completed here: the node takes "all bytes received" as done and sends no further chunk, so
+ * otherwise the scan, and every record naming it, would wait for ever. A part file that is not the
+ * hash is thrown away and the probe answers that nothing has arrived.
+ */
+export function settledScanProgress(db: Db, clock: Clock, actor: Actor, dataDir: string, sha256: string): ScanProgress | null {
+  const progress = scanProgress(db, dataDir, sha256);
+  if (!progress || progress.complete || progress.total === null || progress.received < progress.total) return progress;
+  try {
+    return completeScan(db, clock, actor, dataDir, sha256, progress.total);
+  } catch (err) {
+    if (err instanceof HallError && err.messageKey === 'scan_hash_mismatch') return null;
+    throw err;
+  }
 }
