@@ -25,8 +25,17 @@ function caseFigures(c: CaseCounts, r: RatingCounts): CaseTotals {
   return { ...c, onTimeShare: share(c.concludedOnTime, c.concluded), ...r, satisfiedShare: share(r.satisfied, r.ratings) };
 }
 
+type Counts = CaseCounts & RatingCounts;
+const COUNTS = ['received', 'accepted', 'concluded', 'concludedOnTime', 'ratings', 'satisfied'] as const;
+const noCounts = (): Counts => ({ received: 0, accepted: 0, concluded: 0, concludedOnTime: 0, ratings: 0, satisfied: 0 });
+
+/** Adds the counts `from` has to `into`. */
+function addCounts(into: Counts, from: Partial<Counts>): void {
+  for (const k of COUNTS) into[k] += from[k] ?? 0;
+}
+
 /** One item and village's cases and case ratings over the range ('' is no village). */
-type Cell = CaseCounts & RatingCounts & { item: string; village: string };
+type Cell = Counts & { item: string; village: string };
 
 /**
  * Cases received, accepted and concluded in the range, and their counted ratings given in it, per item
@@ -38,7 +47,7 @@ function caseCells(db: Db, from: string, to: string): Cell[] {
   const cell = (item: string, village: string) => {
     const id = `${item}\u0000${village}`;
     let c = cells.get(id);
-    if (!c) cells.set(id, (c = { item, village, received: 0, accepted: 0, concluded: 0, concludedOnTime: 0, ratings: 0, satisfied: 0 }));
+    if (!c) cells.set(id, (c = { item, village, ...noCounts() }));
     return c;
   };
   for (const row of all<CaseCounts & { item: string; village: string }>(
@@ -47,32 +56,26 @@ function caseCells(db: Db, from: string, to: string): Cell[] {
                sum(c.concluded) AS concluded, sum(c.concluded_on_time) AS concludedOnTime
         FROM case_daily c WHERE c.day BETWEEN ${from} AND ${to} AND ${REAL_CASES} GROUP BY c.item_code, c.village_code`,
   )) {
-    Object.assign(cell(row.item, row.village), { received: row.received, accepted: row.accepted, concluded: row.concluded, concludedOnTime: row.concludedOnTime });
+    addCounts(cell(row.item, row.village), row);
   }
   for (const row of all<RatingCounts & { item: string; village: string }>(
     db,
     sql`SELECT c.item_code AS item, c.village_code AS village, sum(c.ratings) AS ratings, sum(c.satisfied) AS satisfied
         FROM rating_case_daily c WHERE c.business_day BETWEEN ${from} AND ${to} GROUP BY c.item_code, c.village_code`,
   )) {
-    Object.assign(cell(row.item, row.village), { ratings: row.ratings, satisfied: row.satisfied });
+    addCounts(cell(row.item, row.village), row);
   }
   return [...cells.values()].filter((c) => c.received + c.accepted + c.concluded + c.ratings > 0);
 }
 
 /** The cells added up per `keyOf`, named by `labelOf`, busiest first. */
 function caseGroups(cells: readonly Cell[], keyOf: (c: Cell) => string | null, labelOf: (key: string | null) => string | null): CaseGroup[] {
-  const sums = new Map<string | null, CaseCounts & RatingCounts>();
+  const sums = new Map<string | null, Counts>();
   for (const c of cells) {
     const key = keyOf(c);
-    const g = sums.get(key) ?? { received: 0, accepted: 0, concluded: 0, concludedOnTime: 0, ratings: 0, satisfied: 0 };
-    sums.set(key, {
-      received: g.received + c.received,
-      accepted: g.accepted + c.accepted,
-      concluded: g.concluded + c.concluded,
-      concludedOnTime: g.concludedOnTime + c.concludedOnTime,
-      ratings: g.ratings + c.ratings,
-      satisfied: g.satisfied + c.satisfied,
-    });
+    let g = sums.get(key);
+    if (!g) sums.set(key, (g = noCounts()));
+    addCounts(g, c);
   }
   return [...sums]
     .map(([key, g]) => ({ key, label: labelOf(key), ...caseFigures(g, g) }))
@@ -120,7 +123,7 @@ export function summaryReport(db: Db, p: { from: string; to: string; now: string
     const items = itemNames(db, [...new Set(cells.map((c) => c.item))]);
     const villages = new Map(all<{ code: string; name: string }>(db, sql`SELECT code, name FROM villages`).map((v) => [v.code, v.name]));
     const [total] = caseGroups(cells, () => 'all', () => null);
-    const { key: _key, label: _label, ...caseTotals } = total ?? { key: null, label: null, ...caseFigures({ received: 0, accepted: 0, concluded: 0, concludedOnTime: 0 }, { ratings: 0, satisfied: 0 }) };
+    const { key: _key, label: _label, ...caseTotals } = total ?? { key: null, label: null, ...caseFigures(noCounts(), noCounts()) };
     return {
       from: p.from,
       to: p.to,
