@@ -75,7 +75,7 @@ function fillQueue(next: () => number, tickets: number): number[] {
 describe('call-next order', () => {
   it('takes the same ticket as a sort over every waiting ticket, call after call', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      db.exec('DELETE FROM tickets; DELETE FROM window_categories; DELETE FROM windows; DELETE FROM queue_categories;');
+      db.exec('DELETE FROM tickets; DELETE FROM queue_numbers; DELETE FROM window_categories; DELETE FROM windows; DELETE FROM queue_categories;');
       const next = random(seed);
       const windows = fillQueue(next, 10 + Math.floor(next() * 80));
       // Call until every window finds nothing, taking each chosen ticket out as call-next does.

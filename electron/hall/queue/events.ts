@@ -10,9 +10,10 @@ import { today, type TicketRow } from './tickets.js';
 export function waitingByCategory(db: Db, clock: Clock): Record<string, number> {
   const rows = all<{ code: string; waiting: number }>(
     db,
-    sql`SELECT c.code, count(t.id) AS waiting FROM queue_categories c
-        LEFT JOIN tickets t ON t.category_id = c.id AND t.status = 'waiting' AND t.business_day = ${today(db, clock)}
-        WHERE c.active = 1 GROUP BY c.id`,
+    // The day's counters (migration 20): one row per category, however long the queue.
+    sql`SELECT c.code, coalesce(n.waiting, 0) AS waiting FROM queue_categories c
+        LEFT JOIN queue_numbers n ON n.category_id = c.id AND n.business_day = ${today(db, clock)}
+        WHERE c.active = 1`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.waiting]));
 }

@@ -186,13 +186,12 @@ export function peopleAhead(db: Db, t: TicketRow): number {
     )!.n;
   }
   // Everyone waiting is ahead of a plain ticket but the plain tickets from its own arrival on (itself
-  // included): a count over the day index alone, less the few after it in arrival order. Counting
-  // "who is ahead" directly reads every waiting row of the category, at each ticket issued.
+  // included): the day's waiting counter (migration 20), less the few after it in arrival order.
+  // Counting "who is ahead" directly reads every waiting row of the category, at each ticket issued.
   const waiting = get<{ n: number }>(
     db,
-    sql`SELECT count(*) AS n FROM tickets INDEXED BY tickets_by_day
-        WHERE business_day = ${t.business_day} AND category_id = ${t.category_id} AND status = 'waiting'`,
-  )!.n;
+    sql`SELECT waiting AS n FROM queue_numbers WHERE business_day = ${t.business_day} AND category_id = ${t.category_id}`,
+  )?.n ?? 0;
   const fromHereOn = get<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM tickets INDEXED BY tickets_waiting
