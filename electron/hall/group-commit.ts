@@ -106,8 +106,9 @@ export function createWriteCommitter(
     }
   };
 
-  /** Applies the jobs in one transaction; the outcomes, or null when the group had to be given up. */
-  const applyAndCommit = (jobs: Job[]): { outcomes: Outcome[] } | { error: unknown } => {
+  /** Applies the jobs in one transaction; the outcomes, or null when the group had to be given up.
+   *  `beforeCommit` runs inside the transaction once every job is applied. */
+  const applyAndCommit = (jobs: Job[], beforeCommit: () => void): { outcomes: Outcome[] } | { error: unknown } => {
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (error) {
@@ -121,6 +122,7 @@ export function createWriteCommitter(
     }
     try {
       if (!db.inTransaction) throw new GroupAbortedError(null);
+      beforeCommit();
       db.exec('COMMIT');
       return { outcomes };
     } catch (error) {
@@ -144,13 +146,23 @@ export function createWriteCommitter(
     // Only this group's COMMIT leaves the sync to wal-sync.ts; the setting cannot change inside a
     // transaction, so it is set around it.
     if (syncer) db.exec('PRAGMA synchronous = NORMAL');
+    // The group's events are sealed just before its COMMIT, so the figures they carry (the waiting
+    // counts) are read inside the transaction, which sees the group's writes: a read of its own after
+    // the COMMIT would begin a read transaction, two lock calls to the kernel per statement. If the
+    // COMMIT then fails, the sealed batch is dropped like any failed group's.
+    let batch: HeldEvents | null = null;
+    let sealed = false;
+    const seal = () => {
+      sealed = true;
+      batch = events?.seal() ?? null;
+    };
     let result: ReturnType<typeof applyAndCommit>;
     try {
-      result = applyAndCommit(jobs);
+      result = applyAndCommit(jobs, seal);
     } finally {
       if (syncer) db.exec('PRAGMA synchronous = FULL');
     }
-    const batch = events?.seal() ?? null;
+    if (!sealed) seal();
     if ('error' in result) {
       failAll(jobs, batch, result.error);
       return;
