@@ -24,6 +24,10 @@ describe('a ticket from kiosk to rating', () => {
     expect(second.body.estimatedWaitMinutes).toBe(3);
     const state = (await h.api('GET', '/queue/state', { token: q.kiosk })).body;
     expect(state.categories.find((c: { code: string }) => c.code === 'A').waiting).toBe(2);
+    // The reply is built from the row the INSERT returned: it says what the stored ticket says.
+    const stored = (await h.api('GET', `/queue/tickets/${second.body.id}`, { token: q.windows[0]!.clerk })).body;
+    const { id, number, categoryCode, categoryName, priority, businessDay, issuedAt } = second.body;
+    expect(stored).toMatchObject({ id, number, categoryCode, categoryName, priority, businessDay, issuedAt, status: 'waiting', windowId: null, windowNumber: null });
   });
 
   it('calls priority tickets first, then by arrival', async () => {

@@ -1,6 +1,6 @@
 // The tamper-evident audit trail (DOMAIN §2): every row stores the SHA-256 of its content chained to
 // the previous row's hash, and audit_head keeps the newest link so removed tail rows are found too.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from '../../../db/connection.js';
 import { get, iterate, run, sql } from '../../../db/sql.js';
 import type { Actor } from '../http/principal.js';
@@ -57,7 +57,8 @@ export function rowHash(row: AuditRowContent): string {
     row.detail,
     row.prev_hash,
   ];
-  return createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex');
+  // One-shot: the same SHA-256 of the UTF-8 text as a Hash object's, without building one per row.
+  return hash('sha256', JSON.stringify(content), 'hex');
 }
 
 /** Appends one row; call it inside the transaction of the change it records. */

@@ -159,17 +159,20 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
       throw domainRule('sold_out', { category: category.name, limit: category.daily_limit });
     }
     const nowIso = now.toISOString();
-    const { lastInsertRowid } = run(
+    // The new row as stored (RETURNING), with what TICKET_SELECT joins in: its category's code and
+    // name, and no window yet; reading it back through the join cost a query per ticket.
+    const inserted = get<Omit<TicketRow, 'category_code' | 'category_name' | 'window_number' | 'window_name'>>(
       db,
       sql`INSERT INTO tickets (business_day, category_id, seq, number, priority, priority_confirmed, status, arrived_at, issued_at,
                                appointment_id, issued_by_device, issue_key)
           VALUES (${day}, ${category.id}, ${seq}, ${formatNumber(category.prefix, seq)}, ${priority}, ${priority === 'appointment'},
-                  'waiting', ${nowIso}, ${nowIso}, ${appointmentId}, ${actor.kind === 'device' ? actor.id : null}, ${issueKey})`,
-    );
-    const id = Number(lastInsertRowid);
+                  'waiting', ${nowIso}, ${nowIso}, ${appointmentId}, ${actor.kind === 'device' ? actor.id : null}, ${issueKey})
+          RETURNING *`,
+    )!;
+    const ticket: TicketRow = { ...inserted, category_code: category.code, category_name: category.name, window_number: null, window_name: null };
+    const id = ticket.id;
     if (appointmentId !== null) run(db, sql`UPDATE appointments SET ticket_id = ${id} WHERE id = ${appointmentId}`);
     appendAudit(db, actor, now, { action: 'ticket-issue', entity: 'ticket', entityId: id, after: 'waiting', detail: { number: formatNumber(category.prefix, seq), priority } });
-    const ticket = findTicket(db, id)!;
     const ahead = peopleAhead(db, ticket);
     return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, category.id, ahead), replayed: false };
   }).immediate();
