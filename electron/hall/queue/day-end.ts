@@ -1,7 +1,7 @@
 // Day end (DOMAIN §7): tickets still open from a past business day are expired, never lost, and the
 // day's figures per category are kept for reports and the county upload.
 import type { Db } from '../../../db/connection.js';
-import { all, run, sql } from '../../../db/sql.js';
+import { all, run, sql, type SqlFragment } from '../../../db/sql.js';
 import type { DailyFigures } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
 import type { Clock } from '../clock.js';
@@ -63,15 +63,37 @@ export function dayFigures(db: Db, day: string): Map<number, Omit<DailyFigures, 
   return result;
 }
 
-/** Closes every past business day that has tickets and no figures yet. Returns the days closed. */
+/**
+ * The business days before `current` that still have open tickets, or have tickets and no figures yet,
+ * oldest first. The day end asks every minute on the event loop, so this reads no past ticket it does
+ * not need: open tickets through their partial indexes (waiting; called or serving: a few rows), and
+ * the days that have tickets by one index seek per day, newest first (a year is about 250 days; reading
+ * every past ticket instead took 1.7 s a minute on a busy hall's year of 5M tickets).
+ */
+export function daysToClose(db: Db, current: string): string[] {
+  return all<{ day: string }>(db, daysToCloseQuery(current)).map((r) => r.day);
+}
+
+/** daysToClose's statement (its plan is tested). */
+export function daysToCloseQuery(current: string): SqlFragment {
+  return sql`WITH RECURSIVE ticket_days(day) AS (
+          SELECT max(business_day) FROM tickets WHERE business_day < ${current}
+          UNION ALL
+          SELECT (SELECT max(business_day) FROM tickets WHERE business_day < ticket_days.day) FROM ticket_days WHERE day IS NOT NULL
+        )
+        SELECT day FROM ticket_days
+          WHERE day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM queue_daily d WHERE d.business_day = ticket_days.day)
+        UNION
+        SELECT business_day FROM tickets INDEXED BY tickets_waiting WHERE status = 'waiting' AND business_day < ${current}
+        UNION
+        SELECT business_day FROM tickets INDEXED BY tickets_one_active_per_window
+          WHERE status IN ('called', 'serving') AND business_day < ${current}
+        ORDER BY 1`;
+}
+
+/** Closes every day daysToClose names. Returns the days closed. */
 export function closePastDays(db: Db, clock: Clock): string[] {
-  const current = today(db, clock);
-  const days = all<{ business_day: string }>(
-    db,
-    sql`SELECT DISTINCT business_day FROM tickets t WHERE business_day < ${current}
-          AND (status IN ('waiting', 'called', 'serving')
-               OR NOT EXISTS (SELECT 1 FROM queue_daily d WHERE d.business_day = t.business_day))`,
-  ).map((r) => r.business_day);
+  const days = daysToClose(db, today(db, clock));
   for (const day of days) closeDay(db, clock, day);
   return days;
 }

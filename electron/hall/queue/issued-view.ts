@@ -6,15 +6,26 @@ import { queueSettings } from './settings.js';
 import { categoryByCode } from './setup-service.js';
 import type { TicketRow } from './tickets.js';
 
-/** The public guide page (no pairing, so a citizen's phone can open it) of the category's item, or
- *  the guide's index: at the hall's published address (setting publicGuideUrl), else on the host the
- *  caller reached. */
-export function guideUrl(db: Db, categoryCode: string, origin: string): string {
-  const itemCode = categoryByCode(db, categoryCode)?.item_code ?? null;
-  return guideUrlFor(queueSettings(db).publicGuideUrl, origin, itemCode);
+/** What the slip's guide link is made of: the category's item and the hall's published address. */
+export interface GuideSource {
+  itemCode: string | null;
+  publicGuideUrl: string;
 }
 
-export function issuedTicketView(db: Db, t: TicketRow, wait: { ahead: number; estimatedWaitMinutes: number }, origin: string): IssuedTicket {
+export function guideSource(db: Db, categoryCode: string): GuideSource {
+  return { itemCode: categoryByCode(db, categoryCode)?.item_code ?? null, publicGuideUrl: queueSettings(db).publicGuideUrl };
+}
+
+/** `guide`: what the issue already read (issueTicket), else read here. The link points at the public
+ *  guide page (no pairing, so a citizen's phone can open it) of the category's item, or the guide's
+ *  index: at the hall's published address (setting publicGuideUrl), else on the host the caller reached. */
+export function issuedTicketView(
+  db: Db,
+  t: TicketRow,
+  wait: { ahead: number; estimatedWaitMinutes: number },
+  origin: string,
+  guide: GuideSource = guideSource(db, t.category_code),
+): IssuedTicket {
   return {
     id: t.id,
     number: t.number,
@@ -26,6 +37,6 @@ export function issuedTicketView(db: Db, t: TicketRow, wait: { ahead: number; es
     businessDay: t.business_day,
     issuedAt: t.issued_at,
     hallName: getSetting(db, 'hall.name'),
-    guideUrl: guideUrl(db, t.category_code, origin),
+    guideUrl: guideUrlFor(guide.publicGuideUrl, origin, guide.itemCode),
   };
 }

@@ -57,11 +57,11 @@ export function registerTicketRoutes(hall: HallContext): void {
     handler: ({ body, actor, principal, request }): IssuedTicket => {
       const issue = () => issueTicket(db, clock, actor, body);
       // A ticket by appointment code is a guess until the code holds: limited per terminal.
-      const { ticket, ahead, estimatedWaitMinutes, replayed } = body.appointmentCode
+      const { ticket, ahead, estimatedWaitMinutes, replayed, guide } = body.appointmentCode
         ? appointmentGuesses.limit(guessingTerminal(principal, request.ip), clock.now().getTime(), issue)
         : issue();
       if (!replayed) publishTicket(events, db, clock, 'ticket.issued', ticket);
-      return issuedTicketView(db, ticket, { ahead, estimatedWaitMinutes }, `${request.protocol}://${request.host}`);
+      return issuedTicketView(db, ticket, { ahead, estimatedWaitMinutes }, `${request.protocol}://${request.host}`, guide);
     },
   });
 

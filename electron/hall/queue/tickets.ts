@@ -15,6 +15,7 @@ import { queueSettings } from './settings.js';
 import { invalidAppointmentCode } from './appointments.js';
 import { categoryByCode } from './setup-service.js';
 import { estimateWait } from './wait-estimate.js';
+import { guideSource, type GuideSource } from './issued-view.js';
 
 export interface TicketRow {
   id: number;
@@ -85,6 +86,9 @@ export interface Issued {
   estimatedWaitMinutes: number;
   /** True when this was a retry of a request already answered: the same ticket, nothing new. */
   replayed: boolean;
+  /** The slip's guide link as the issue read it (its category and the queue settings), so the reply
+   *  does not read them again (issued-view.ts). */
+  guide: GuideSource;
 }
 
 /** Keys are the terminal's own: a device's key is scoped by the device (and the unique index), a
@@ -106,7 +110,7 @@ function replayedIssue(db: Db, actor: Actor, issueKey: string, categoryCode: str
   if (categoryCode !== undefined && categoryCode !== row.category_code) throw conflict('issue_key_reused');
   const ticket = findTicket(db, row.id)!;
   const ahead = ticket.status === 'waiting' ? peopleAhead(db, ticket) : 0;
-  return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, ticket.category_id, ahead), replayed: true };
+  return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, ticket.category_id, ahead), replayed: true, guide: guideSource(db, ticket.category_code) };
 }
 
 /** The refusal says when the hall opens next, in words (params) and for the kiosk (details). */
@@ -123,9 +127,9 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
     const replay = issueKey === null ? null : replayedIssue(db, actor, issueKey, input.categoryCode);
     if (replay) return replay;
     const now = clock.now();
-    const day = today(db, clock);
-    const settings = queueSettings(db);
     const timeZone = getSetting(db, 'hall.timeZone');
+    const day = businessDayOf(now, timeZone);
+    const settings = queueSettings(db);
     const calendar = workingCalendar(db);
     if (!isOpenAt(now, timeZone, settings, calendar)) throw outsideHours(nextOpening(now, timeZone, settings, calendar));
     let categoryCode = input.categoryCode;
@@ -174,7 +178,8 @@ export function issueTicket(db: Db, clock: Clock, actor: Actor, input: IssueTick
     if (appointmentId !== null) run(db, sql`UPDATE appointments SET ticket_id = ${id} WHERE id = ${appointmentId}`);
     appendAudit(db, actor, now, { action: 'ticket-issue', entity: 'ticket', entityId: id, after: 'waiting', detail: { number: formatNumber(category.prefix, seq), priority } });
     const ahead = peopleAhead(db, ticket);
-    return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, category.id, ahead), replayed: false };
+    const guide = { itemCode: category.item_code, publicGuideUrl: settings.publicGuideUrl };
+    return { ticket, ahead, estimatedWaitMinutes: estimateWait(db, category.id, ahead), replayed: false, guide };
   }).immediate();
 }
 
