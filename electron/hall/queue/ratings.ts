@@ -2,7 +2,7 @@
 // window that served it, shortly after, once; a case stage from the kiosk (case-ratings.ts). A
 // rating, its audit row and its county record commit together.
 import type { Db } from '../../../db/connection.js';
-import { get, run, sql } from '../../../db/sql.js';
+import { get, run, sql, type SqlFragment } from '../../../db/sql.js';
 import type { CaseRatingStage } from '../../contract/cases.js';
 import type { PendingRating, RatingChannel, RatingRequest, RatingView } from '../../contract/queue.js';
 import { appendAudit } from '../audit/chain.js';
@@ -128,18 +128,23 @@ export function rateTicket(db: Db, clock: Clock, padId: number, actor: Actor, ti
     .immediate();
 }
 
+/** pendingRating's statement (its plan is tested). A pad asks on start and after every reconnection,
+ *  on the event loop: the tickets finished since `since` are read per category through the partial
+ *  index of done tickets (the last few minutes' services), never the year's (4 s on 5M tickets). */
+export function pendingRatingQuery(deviceId: number, since: string): SqlFragment {
+  return sql`SELECT t.id, t.number, w.number AS window_number, u.display_name AS clerk_name, t.finished_at
+        FROM tickets t INDEXED BY tickets_done_by_category
+        JOIN windows w ON w.id = t.window_id LEFT JOIN users u ON u.id = t.clerk_id
+        WHERE t.category_id IN (SELECT id FROM queue_categories) AND t.status = 'done' AND t.finished_at >= ${since}
+          AND w.rating_device_id = ${deviceId} AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id)
+        ORDER BY t.finished_at DESC LIMIT 1`;
+}
+
 /** The newest finished, unrated ticket at the pad's window, while it may still be rated. */
 export function pendingRating(db: Db, clock: Clock, deviceId: number): PendingRating {
   const minutes = queueSettings(db).ratingWindowMinutes;
   const since = new Date(clock.now().getTime() - minutes * 60_000).toISOString();
-  const row = get<{ id: number; number: string; window_number: number; clerk_name: string | null; finished_at: string }>(
-    db,
-    sql`SELECT t.id, t.number, w.number AS window_number, u.display_name AS clerk_name, t.finished_at
-        FROM tickets t JOIN windows w ON w.id = t.window_id LEFT JOIN users u ON u.id = t.clerk_id
-        WHERE w.rating_device_id = ${deviceId} AND t.status = 'done' AND t.finished_at >= ${since}
-          AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id)
-        ORDER BY t.finished_at DESC LIMIT 1`,
-  );
+  const row = get<{ id: number; number: string; window_number: number; clerk_name: string | null; finished_at: string }>(db, pendingRatingQuery(deviceId, since));
   return {
     ticket: row ? { id: row.id, number: row.number, windowNumber: row.window_number, clerkName: row.clerk_name, finishedAt: row.finished_at } : null,
   };
