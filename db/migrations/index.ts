@@ -21,6 +21,7 @@ import * as m0018 from './0018-drop-ratings-by-created.js';
 import * as m0019 from './0019-case-group-sums.js';
 import * as m0020 from './0020-queue-waiting-counts.js';
 import * as m0021 from './0021-drop-unread-indexes.js';
+import * as m0022 from './0022-sync-counts.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022];

@@ -107,18 +107,3 @@ export function applyOutcome(db: Db, spec: OutboxSpec, rows: readonly LinkRow[],
   }).immediate();
   return counts;
 }
-
-export interface OutboxCounts {
-  pending: number;
-  sending: number;
-  done: number;
-  rejected: number;
-}
-
-export function outboxCounts(db: Db, spec: OutboxSpec): OutboxCounts {
-  const result: OutboxCounts = { pending: 0, sending: 0, done: 0, rejected: 0 };
-  for (const row of all<{ state: keyof OutboxCounts; n: number }>(db, sql`SELECT state, count(*) AS n FROM ${tableOf(spec)} GROUP BY state`)) {
-    result[row.state] = row.n;
-  }
-  return result;
-}

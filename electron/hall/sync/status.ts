@@ -3,16 +3,21 @@ import type { Db } from '../../../db/connection.js';
 import { all, get, sql } from '../../../db/sql.js';
 import type { RecordKind } from '../../contract/county.js';
 import type { SyncCounts, SyncStatus, SyncSummary } from '../../contract/sync.js';
-import { outboxCounts } from '../../link/outbox.js';
-import { COUNTY_OUTBOX } from './batch-select.js';
 import { decisionCounts } from './decisions.js';
 import { storedSync } from './sync-settings.js';
 import { lastError, syncState } from './sync-state.js';
 
 const REJECTED_SHOWN = 200;
 
-function counts(db: Db): SyncCounts {
-  return outboxCounts(db, COUNTY_OUTBOX);
+/** The outbox per state, from the counters the triggers keep (migration 22): the outbox keeps every
+ *  record for good, and counting it was a read of every entry at each banner poll. */
+export function outboxCounts(db: Db): SyncCounts {
+  const result: SyncCounts = { pending: 0, sending: 0, done: 0, rejected: 0 };
+  for (const row of all<{ name: string; n: number }>(db, sql`SELECT name, n FROM sync_counts WHERE name LIKE 'outbox:%'`)) {
+    const state = row.name.slice('outbox:'.length) as keyof SyncCounts;
+    if (state in result) result[state] = row.n;
+  }
+  return result;
 }
 
 export function syncSummary(db: Db, now: Date, runtime: { running: boolean; configured: boolean }): SyncSummary {
@@ -31,7 +36,7 @@ export function syncSummary(db: Db, now: Date, runtime: { running: boolean; conf
     return {
       configured: runtime.configured,
       running: runtime.running,
-      counts: counts(db),
+      counts: outboxCounts(db),
       heldBehindRejected: held?.n ?? 0,
       oldestPendingAt: oldest?.at ?? null,
       lastSuccessAt: state.last_success_at,
