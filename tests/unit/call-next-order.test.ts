@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { nextWaiting } from '../../electron/hall/queue/tickets.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const DAY = '2026-03-02';
 const PRIORITIES = [null, null, null, 'elderly', 'appointment'] as const;
@@ -21,15 +22,6 @@ afterEach(() => {
   statements.clear();
   db.close();
 });
-
-/** A deterministic generator, so a failure names a seed that shows it again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const statements = new Map<string, Database.Statement>();
 const cached = (text: string) => {
@@ -76,7 +68,7 @@ describe('call-next order', () => {
   it('takes the same ticket as a sort over every waiting ticket, call after call', () => {
     for (let seed = 1; seed <= 30; seed++) {
       db.exec('DELETE FROM tickets; DELETE FROM queue_numbers; DELETE FROM window_categories; DELETE FROM windows; DELETE FROM queue_categories;');
-      const next = random(seed);
+      const next = seededRandom(seed);
       const windows = fillQueue(next, 10 + Math.floor(next() * 80));
       // Call until every window finds nothing, taking each chosen ticket out as call-next does.
       for (let calls = 0; calls < 200; calls++) {
@@ -89,7 +81,7 @@ describe('call-next order', () => {
   });
 
   it('finds nothing for a window without categories or tickets sent to it', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     fillQueue(next, 30);
     const lonely = Number(db.prepare("INSERT INTO windows (number, name) VALUES (9, '9号窗口')").run().lastInsertRowid);
     expect(nextWaiting(db, lonely, DAY)).toBeUndefined();

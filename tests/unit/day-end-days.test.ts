@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { daysToClose, daysToCloseQuery } from '../../electron/hall/queue/day-end.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const STATUSES = ['waiting', 'called', 'serving', 'done', 'done', 'no_show', 'cancelled', 'transferred', 'expired'] as const;
 
@@ -16,15 +17,6 @@ beforeEach(() => {
   migrate(db);
 });
 afterEach(() => db.close());
-
-/** A deterministic generator, so a failure names a seed that shows it again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** The definition, read from every ticket. */
 function byDefinition(current: string): string[] {
@@ -75,7 +67,7 @@ describe('daysToClose', () => {
   it('names exactly the days the definition does, over random halls and every "today"', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       db.exec('DELETE FROM tickets; DELETE FROM queue_daily; DELETE FROM windows; DELETE FROM queue_numbers; DELETE FROM queue_categories;');
-      hall(random(seed), 40);
+      hall(seededRandom(seed), 40);
       for (let d = 0; d <= 41; d += 1) {
         const current = dayOf(d);
         expect(daysToClose(db, current), `seed ${seed}, today ${current}`).toEqual(byDefinition(current));
@@ -86,7 +78,7 @@ describe('daysToClose', () => {
   });
 
   it('finds an old unclosed day behind newer closed ones, and leaves today and later alone', () => {
-    hall(random(9), 0);
+    hall(seededRandom(9), 0);
     const cat = Number(db.prepare("INSERT INTO queue_categories (code, name, prefix) VALUES ('C', '类C', 'C')").run().lastInsertRowid);
     const ticket = (day: string, status: string) =>
       db.prepare(`INSERT INTO tickets (business_day, category_id, seq, number, status, arrived_at, issued_at, finished_at) VALUES (?, ?, NULL, 'C1', ?, ?, ?, ?)`)

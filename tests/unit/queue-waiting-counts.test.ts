@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { migrations } from '../../db/migrations/index.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const DAYS = ['2026-03-02', '2026-03-03', '2026-03-04'] as const;
 // Called and serving need a window each (one ticket per window): the counters only tell waiting from
@@ -26,15 +27,6 @@ afterEach(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A deterministic generator, so a failure names a seed that shows it again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const key = (day: string, category: number) => `${day}|${category}`;
 
@@ -70,7 +62,7 @@ describe('queue waiting counters (migration 20)', () => {
     migrate(db);
     const cats = categories();
     for (const seed of [1, 2, 3]) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
       makeTickets(next, cats, 120);
       const ids = () => (db.prepare('SELECT id FROM tickets').all() as Array<{ id: number }>).map((r) => r.id);
@@ -116,7 +108,7 @@ describe('queue waiting counters (migration 20)', () => {
   it('start from a recount on a hall that upgrades, and go on from it', () => {
     migrate(db, migrations.filter((m) => m.version < 20));
     const cats = categories();
-    const next = random(7);
+    const next = seededRandom(7);
     makeTickets(next, cats, 300);
     // The numbering the hall had before: some days and categories have a row, some waiting tickets none.
     db.prepare("INSERT INTO queue_numbers (business_day, category_id, last_seq) VALUES (?, ?, 300)").run(DAYS[0], cats[0]);

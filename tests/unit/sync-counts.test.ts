@@ -10,6 +10,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { uploadHealth } from '../../electron/hall/dashboard/upload-figures.js';
 import { decisionCounts } from '../../electron/hall/sync/decisions.js';
 import { outboxCounts } from '../../electron/hall/sync/status.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const STATES = ['pending', 'sending', 'done', 'rejected'] as const;
 
@@ -18,15 +19,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
 });
 afterEach(() => db.close());
-
-/** A deterministic generator, so a failure names a seed that shows it again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function recount(): Record<string, number> {
   const counts: Record<string, number> = { pending: 0, sending: 0, done: 0, rejected: 0 };
@@ -68,7 +60,7 @@ describe('upload counters (migration 22)', () => {
   it('equal a recount through every kind of change to the outbox and the decisions', () => {
     migrate(db);
     for (const seed of [1, 2, 3]) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
       const ids = (table: string) => (db.prepare(`SELECT id FROM ${table}`).all() as Array<{ id: number }>).map((r) => r.id);
       for (let step = 0; step < 400; step++) {
