@@ -9,7 +9,7 @@ import { migrate } from '../../db/migrate.js';
 import { migrations } from '../../db/migrations/index.js';
 import { uploadHealth } from '../../electron/hall/dashboard/upload-figures.js';
 import { decisionCounts } from '../../electron/hall/sync/decisions.js';
-import { outboxCounts } from '../../electron/hall/sync/status.js';
+import { outboxCounts } from '../../electron/hall/sync/outbox-figures.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 const STATES = ['pending', 'sending', 'done', 'rejected'] as const;

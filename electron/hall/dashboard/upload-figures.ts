@@ -5,16 +5,14 @@ import { all, get, sql } from '../../../db/sql.js';
 import type { Dashboard } from '../../contract/dashboard.js';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
 import { businessDayOf } from '../queue/business-day.js';
-import { outboxCounts } from '../sync/status.js';
+import { oldestPendingAt, outboxCounts } from '../sync/outbox-figures.js';
 
 export function uploadHealth(db: Db): Dashboard['upload'] {
   // The counters (migration 22) and the pending records' own index entries: the outbox keeps every
   // record for good, and summing over it read the whole table at each dashboard refresh.
   const counts = outboxCounts(db);
-  const oldest = get<{ at: string | null }>(db, sql`SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')`)!.at;
-  const o = { pending: counts.pending + counts.sending, oldest, rejected: counts.rejected };
   const s = get<{ last_success_at: string | null }>(db, sql`SELECT last_success_at FROM sync_state WHERE id = 1`);
-  return { pending: o.pending, oldestPendingAt: o.oldest, lastSuccessAt: s?.last_success_at ?? null, rejected: o.rejected };
+  return { pending: counts.pending + counts.sending, oldestPendingAt: oldestPendingAt(db), lastSuccessAt: s?.last_success_at ?? null, rejected: counts.rejected };
 }
 
 function hasTable(db: Db, name: string): boolean {

@@ -2,30 +2,19 @@
 import type { Db } from '../../../db/connection.js';
 import { all, get, sql } from '../../../db/sql.js';
 import type { RecordKind } from '../../contract/county.js';
-import type { SyncCounts, SyncStatus, SyncSummary } from '../../contract/sync.js';
+import type { SyncStatus, SyncSummary } from '../../contract/sync.js';
 import { decisionCounts } from './decisions.js';
+import { oldestPendingAt, outboxCounts } from './outbox-figures.js';
 import { storedSync } from './sync-settings.js';
 import { lastError, syncState } from './sync-state.js';
 
 const REJECTED_SHOWN = 200;
-
-/** The outbox per state, from the counters the triggers keep (migration 22): the outbox keeps every
- *  record for good, and counting it was a read of every entry at each banner poll. */
-export function outboxCounts(db: Db): SyncCounts {
-  const result: SyncCounts = { pending: 0, sending: 0, done: 0, rejected: 0 };
-  for (const row of all<{ name: string; n: number }>(db, sql`SELECT name, n FROM sync_counts WHERE name LIKE 'outbox:%'`)) {
-    const state = row.name.slice('outbox:'.length) as keyof SyncCounts;
-    if (state in result) result[state] = row.n;
-  }
-  return result;
-}
 
 export function syncSummary(db: Db, now: Date, runtime: { running: boolean; configured: boolean }): SyncSummary {
   // One read snapshot, so the counts and the state agree.
   return db.transaction((): SyncSummary => {
     const state = syncState(db);
     const { alertAfterMinutes } = storedSync(db);
-    const oldest = get<{ at: string | null }>(db, sql`SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')`);
     const held = get<{ n: number }>(
       db,
       // The rejected set is small and read once; an EXISTS per pending row would scan the table each time.
@@ -38,7 +27,7 @@ export function syncSummary(db: Db, now: Date, runtime: { running: boolean; conf
       running: runtime.running,
       counts: outboxCounts(db),
       heldBehindRejected: held?.n ?? 0,
-      oldestPendingAt: oldest?.at ?? null,
+      oldestPendingAt: oldestPendingAt(db),
       lastSuccessAt: state.last_success_at,
       lastAttemptAt: state.last_attempt_at,
       lastError: lastError(state),
